@@ -1,0 +1,1 @@
+"""An interactive, sourced atlas of the Stalin era."""

@@ -1,0 +1,19 @@
+"""Shared by the scripts that derive data: where the reference data is, and how files are written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+REFERENCE = REPO.parent / "shared" / "reference"
+
+
+def write_feature_collection(path: Path, features: list[dict]) -> None:
+    """Write GeoJSON with one feature a line, so that diffs show which events changed."""
+    lines = ",\n".join(json.dumps(feature, ensure_ascii=False, separators=(",", ":")) for feature in features)
+    path.write_text('{"type":"FeatureCollection","features":[\n' + lines + "\n]}\n", encoding="utf-8")
+
+
+def read_features(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["features"]
