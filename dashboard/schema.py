@@ -86,7 +86,10 @@ class EventProperties(Strict):
     name: Text
     alt_names: list[AltName] = []
     category: Literal[tuple(CATEGORIES)]  # type: ignore[valid-type]
-    subcategory: Text | None = None
+    subcategory: Text | None = None  # e.g. a camp's type, a battle's war
+    activity: list[Text] = []  # economic activity (logging, mining, construction...) of a camp or site
+    belligerents: list[Text] = []
+    outcome: Text | None = None
     start: PartialDate
     end: PartialDate | None = None
     date_precision: Literal[dates.PRECISIONS]  # type: ignore[valid-type]
