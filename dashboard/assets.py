@@ -1,0 +1,55 @@
+"""Files the browser loads from the app itself, never from a CDN.
+
+Streamlit serves `dashboard/static/` at `app/static/` (server.enableStaticServing). This
+fills it with Leaflet (from the XStatic-Leaflet package), the atlas's own script and styles,
+the land underlay and the per-event popup details, and gives the URLs the map frame uses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from importlib.resources import files
+from pathlib import Path
+
+import xstatic.pkg.leaflet
+
+PACKAGE = Path(__file__).parent
+STATIC = PACKAGE / "static"
+LAND = PACKAGE.parent / "geodata" / "land.geojson"
+# The map is drawn in a component frame served at <base>/component/<name>/index.html;
+# going up two levels from there reaches <base>/, whatever base path the app is served under.
+FROM_MAP_FRAME = "../../app/static/"
+
+
+def publish_libraries() -> None:
+    """Copy Leaflet, the atlas script, styles and the land layer into the static folder (idempotent)."""
+    STATIC.mkdir(exist_ok=True)
+    shutil.copytree(xstatic.pkg.leaflet.BASE_DIR, STATIC / "leaflet", dirs_exist_ok=True)
+    for name in ("atlas.js", "atlas.css"):
+        shutil.copyfile(PACKAGE / name, STATIC / name)
+    shutil.copyfile(LAND, STATIC / "land.geojson")
+
+
+def publish_details(records: dict[str, dict]) -> str:
+    """Write the popup details under a name that changes with their content; return its URL."""
+    payload = json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    name = f"details-{hashlib.sha256(payload).hexdigest()[:16]}.json"
+    STATIC.mkdir(exist_ok=True)
+    for old in STATIC.glob("details-*.json"):
+        if old.name != name:
+            old.unlink(missing_ok=True)
+    (STATIC / name).write_bytes(payload)
+    return FROM_MAP_FRAME + name
+
+
+def library_urls() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(scripts, stylesheets) as (name, URL) pairs, in the order the map needs them."""
+    scripts = [("leaflet", FROM_MAP_FRAME + "leaflet/leaflet.js"), ("atlas", FROM_MAP_FRAME + "atlas.js")]
+    styles = [("leaflet_css", FROM_MAP_FRAME + "leaflet/leaflet.css"), ("atlas_css", FROM_MAP_FRAME + "atlas.css")]
+    return scripts, styles
+
+
+def land_url() -> str:
+    return FROM_MAP_FRAME + "land.geojson"

@@ -1,0 +1,119 @@
+// Browser side of the atlas map: land underlay, tooltips, popups and flow arrows.
+// Text from the data is only ever set as textContent, never parsed as HTML.
+(function () {
+  "use strict";
+  const atlas = (window.atlas = window.atlas || {});
+  let details = null; // a promise of {event id: details record}, fetched on the first popup
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function section(title, items) {
+    const box = element("div", "atlas-section");
+    box.appendChild(element("div", "atlas-heading", title));
+    const list = element("ul");
+    items.forEach((item) => list.appendChild(element("li", null, item)));
+    box.appendChild(list);
+    return box;
+  }
+
+  function fillDetails(box, record) {
+    if (!record) {
+      box.appendChild(element("p", "atlas-error", "Details of this event could not be found."));
+      return;
+    }
+    const lines = [
+      ["atlas-alt", record.alt_names.join(" · ")],
+      ["atlas-kind", record.kind],
+      ["atlas-when", record.when],
+      ["atlas-place", record.place],
+      ...record.facts.map((fact) => ["atlas-fact", fact]),
+      ["atlas-description", record.description],
+    ];
+    lines.forEach(([className, text]) => text && box.appendChild(element("p", className, text)));
+    if (record.figures.length) box.appendChild(section("Figures", record.figures));
+    box.appendChild(section("Sources", record.sources));
+    if (record.wikipedia) {
+      const link = element("a", "atlas-link", "Wikipedia");
+      link.href = record.wikipedia;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      box.appendChild(link);
+    }
+  }
+
+  function popupContent(layer, props) {
+    const box = element("div", "atlas-popup");
+    box.appendChild(element("h4", null, props.name));
+    if (!details) details = fetch(atlas.detailsUrl).then((response) => response.json());
+    details
+      .then((all) => fillDetails(box, all[props.id]))
+      .catch(() => box.appendChild(element("p", "atlas-error", "Details could not be loaded.")))
+      .finally(() => layer.getPopup() && layer.getPopup().update());
+    return box;
+  }
+
+  function tooltipContent(props) {
+    const box = element("div", "atlas-tooltip");
+    box.appendChild(element("strong", null, props.name));
+    box.appendChild(element("div", null, props.when));
+    return box;
+  }
+
+  // An arrowhead at the end of each part of a flow, pointing along its last segment.
+  function arrowheads(layer, colour) {
+    const latlngs = layer.getLatLngs();
+    const parts = Array.isArray(latlngs[0]) ? latlngs : [latlngs];
+    return parts.map((part) => {
+      const map = layer._map;
+      const from = map.project(part[part.length - 2], 0);
+      const to = map.project(part[part.length - 1], 0);
+      const degrees = (Math.atan2(to.y - from.y, to.x - from.x) * 180) / Math.PI;
+      const svg =
+        `<svg width="18" height="18" viewBox="0 0 20 20" style="transform: rotate(${degrees}deg)">` +
+        `<path d="M2 3L19 10L2 17L6 10Z" fill="${colour}" stroke="#222" stroke-width="1"/></svg>`;
+      const icon = L.divIcon({ html: svg, className: "atlas-arrow", iconSize: [18, 18], iconAnchor: [9, 9] });
+      return L.marker(part[part.length - 1], { icon: icon, interactive: false, keyboard: false });
+    });
+  }
+
+  atlas.onEachFeature = function (feature, layer) {
+    const props = feature.properties;
+    layer.bindTooltip(() => tooltipContent(props), { sticky: true, direction: "top" });
+    // Leaflet calls the content function again on popup.update(): build the content once.
+    let content = null;
+    layer.bindPopup(() => content || (content = popupContent(layer, props)), {
+      maxWidth: 380,
+      minWidth: 260,
+      autoPanPadding: [20, 20],
+    });
+    if (feature.geometry.type.endsWith("LineString")) {
+      layer.on("add", () => {
+        layer._atlasArrows = arrowheads(layer, layer.options.color);
+        layer._atlasArrows.forEach((arrow) => arrow.addTo(layer._map));
+      });
+      layer.on("remove", () => (layer._atlasArrows || []).forEach((arrow) => arrow.remove()));
+    }
+  };
+
+  // Land drawn beneath the tiles, so the map stays readable when no tile server answers.
+  atlas.setup = function (map, options) {
+    atlas.detailsUrl = options.detailsUrl;
+    if (!map.getPane("atlas-land")) {
+      map.createPane("atlas-land").style.zIndex = 150;
+    }
+    fetch(options.landUrl)
+      .then((response) => response.json())
+      .then((land) =>
+        L.geoJSON(land, {
+          pane: "atlas-land",
+          interactive: false,
+          style: { color: "#9a9080", weight: 0.6, fillColor: "#f2efe6", fillOpacity: 1 },
+        }).addTo(map)
+      );
+  };
+})();
