@@ -1,0 +1,161 @@
+"""The deportation flows of `data/deportations.geojson`: valid, up to date with the script that
+draws them, and each line starting inside its region of origin and ending inside its region of
+destination.
+
+Tests that read /work/shared/reference skip when it is absent (users' clones do not have it).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from dashboard import dates  # noqa: E402
+from dashboard.validation import check_file  # noqa: E402
+from scripts.common import REFERENCE  # noqa: E402
+from scripts.derive_deportation_flows import OPERATIONS, REGIONS, features as derived, legs_of  # noqa: E402
+
+from gazetteer import distance_km, distance_to_named_place  # noqa: E402
+
+PATH = REPO / "data" / "deportations.geojson"
+COUNTRIES = REFERENCE / "borders" / "ne_50m_admin_0_countries.json"
+needs_reference = pytest.mark.skipif(not COUNTRIES.exists(), reason="reference data not available")
+
+
+def features() -> list[dict]:
+    return json.loads(PATH.read_text(encoding="utf-8"))["features"]
+
+
+def lines(feature: dict) -> list[list[list[float]]]:
+    geometry = feature["geometry"]
+    return [geometry["coordinates"]] if geometry["type"] == "LineString" else geometry["coordinates"]
+
+
+def test_every_feature_validates():
+    checked = check_file(PATH)
+    assert [str(problem) for problem in checked.problems] == []
+    assert len(checked.features) == len(features())
+
+
+def test_file_is_what_the_script_writes():
+    assert features() == derived()
+
+
+def test_at_least_thirty_operations_of_the_stalin_years():
+    found = features()
+    assert len(found) >= 30
+    for feature in found:
+        props = feature["properties"]
+        assert props["category"] == "deportation"
+        assert props["id"].startswith("deportation-")
+        assert feature["geometry"]["type"] in ("LineString", "MultiLineString")
+        assert 1930 <= dates.first_day(props["start"]).year <= dates.last_day(props.get("end") or props["start"]).year <= 1953
+
+
+def test_the_operations_the_atlas_promises_are_there():
+    ids = {feature["properties"]["id"] for feature in features()}
+    for expected in (
+        "deportation-dekulakization-1930-1931", "deportation-koreans-1937-uzbekistan",
+        "deportation-poland-1940-02", "deportation-poland-1940-04", "deportation-poland-1940-06",
+        "deportation-poland-1941-05", "deportation-june-1941-estonia", "deportation-volga-germans-1941",
+        "deportation-karachays-1943", "deportation-kalmyks-1943", "deportation-chechens-ingush-1944",
+        "deportation-balkars-1944", "deportation-crimean-tatars-1944", "deportation-meskhetian-turks-1944",
+        "deportation-zapad-1947", "deportation-vesna-1948", "deportation-priboi-1949-latvia",
+        "deportation-yug-1949", "deportation-black-sea-greeks-1949", "deportation-sever-1951",
+    ):
+        assert expected in ids
+
+
+def test_each_line_runs_from_its_origin_anchor_to_its_destination_anchor():
+    for feature in features():
+        legs = legs_of(feature["properties"]["id"])
+        drawn = lines(feature)
+        assert len(drawn) == len(legs), feature["properties"]["id"]
+        for coordinates, (origin, destination) in zip(drawn, legs):
+            assert len(coordinates) >= 2
+            a, b = REGIONS[origin], REGIONS[destination]
+            assert coordinates[0] == [round(a.lon, 4), round(a.lat, 4)]
+            assert coordinates[-1] == [round(b.lon, 4), round(b.lat, 4)]
+            # a flow is a real journey: the ends are apart, and the curve stays near the straight line
+            length = distance_km(a.lat, a.lon, b.lat, b.lon)
+            assert length > 150, (origin, destination)
+            for lon, lat in coordinates:
+                assert distance_km(lat, lon, a.lat, a.lon) + distance_km(lat, lon, b.lat, b.lon) < 1.3 * length
+
+
+@pytest.mark.parametrize("key", sorted(REGIONS))
+def test_region_anchor_is_the_named_town(key):
+    region = REGIONS[key]
+    distance = distance_to_named_place(region.town, region.lat, region.lon, [region.country])
+    assert distance is not None, f"{region.town} not in GeoNames ({region.country})"
+    assert distance < 50, f"{key}: {distance:.0f} km from {region.town}"
+
+
+@needs_reference
+def test_region_anchor_lies_inside_its_modern_country():
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    countries = gpd.read_file(COUNTRIES)
+    by_code = {code: geometry for code, geometry in zip(countries["ISO_A2"], countries.geometry)}
+    outside = []
+    for key, region in REGIONS.items():
+        point = Point(region.lon, region.lat)
+        # Natural Earth draws Crimea inside Russia and Abkhazia inside Georgia as it sees them;
+        # allow ~20 km of slack for coastal anchors.
+        if not by_code[region.country].buffer(0.2).contains(point):
+            outside.append(key)
+    assert outside in ([], ["crimea"]), outside
+
+
+def test_place_names_and_countries_give_both_ends():
+    for feature in features():
+        props = feature["properties"]
+        assert " → " in props["place"]["name"]
+        for origin, destination in legs_of(props["id"]):
+            for region in (REGIONS[origin], REGIONS[destination]):
+                assert region.country in props["place"]["countries"], (props["id"], region.town)
+                assert region.label.removeprefix("the ").lower() in props["place"]["name"].lower()
+
+
+def test_descriptions_name_the_destination_country_or_region():
+    for feature in features():
+        props = feature["properties"]
+        text = props["description"].lower()
+        words = {"kazakhstan", "uzbekistan", "kyrgyzstan", "siberia", "urals", "north", "ukraine", "krai",
+                 "region", "kazakh"}
+        assert any(word in text for word in words), props["id"]
+
+
+def test_figures_are_sourced_ranges():
+    for feature in features():
+        for figure in feature["properties"].get("figures", []):
+            assert figure["low"] <= figure["high"]
+            assert figure["sources"], feature["properties"]["id"]
+            if figure["low"] != figure["high"]:
+                ends = {source.get("supports", "both") for source in figure["sources"]}
+                assert ends & {"low", "both"} and ends & {"high", "both"}
+
+
+def test_shares_add_up_to_the_stated_total():
+    """The Korean deportation of 1937: 95,256 to Kazakhstan and 76,525 to Uzbekistan, 171,781 in all."""
+    parts = [f for f in features() if f["properties"].get("group") == "koreans-1937"]
+    assert len(parts) == 2
+    total = sum(f["properties"]["figures"][0]["low"] for f in parts)
+    assert total == 171781
+    assert all("171,781" in f["properties"]["description"] for f in parts)
+
+
+def test_groups_and_related_ids_resolve():
+    ids = {feature["properties"]["id"] for feature in features()}
+    for feature in features():
+        for other in feature["properties"].get("related", []):
+            assert other in ids
+    groups = [op.get("group") for op in OPERATIONS if op.get("group")]
+    assert all(groups.count(g) >= 2 for g in groups), "a group of one is no group"

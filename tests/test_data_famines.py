@@ -1,0 +1,149 @@
+"""The famine regions of `data/famines.geojson`: valid, light enough for the web, drawn where the
+famines were and within the USSR of their time.
+
+Tests that read /work/shared/reference skip when it is absent (users' clones do not have it).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from shapely.geometry import Point, shape
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from dashboard import dates  # noqa: E402
+from dashboard.validation import check_file  # noqa: E402
+from scripts.common import REFERENCE  # noqa: E402
+
+PATH = REPO / "data" / "famines.geojson"
+BORDERS = REFERENCE / "borders"
+needs_reference = pytest.mark.skipif(not BORDERS.exists(), reason="reference data not available")
+
+
+def features() -> list[dict]:
+    return json.loads(PATH.read_text(encoding="utf-8"))["features"]
+
+
+def by_id() -> dict[str, dict]:
+    return {feature["properties"]["id"]: feature for feature in features()}
+
+
+def vertices(geometry) -> int:
+    polygons = getattr(geometry, "geoms", [geometry])
+    return sum(len(p.exterior.coords) + sum(len(r.coords) for r in p.interiors) for p in polygons)
+
+
+def test_every_feature_validates():
+    checked = check_file(PATH)
+    assert [str(problem) for problem in checked.problems] == []
+    assert len(checked.features) == len(features()) >= 6
+
+
+def test_polygons_are_valid_and_light():
+    for feature in features():
+        geometry = shape(feature["geometry"])
+        assert geometry.geom_type in ("Polygon", "MultiPolygon")
+        assert geometry.is_valid, feature["properties"]["id"]
+        assert vertices(geometry) <= 300, feature["properties"]["id"]
+        assert geometry.area > 1  # square degrees: a region, not a dot
+
+
+def test_ids_categories_and_precision():
+    for feature in features():
+        props = feature["properties"]
+        assert props["id"].startswith("famine-")
+        assert props["category"] == "famine"
+        assert props["location_precision"] in ("region", "approximate")
+
+
+# Towns that must lie inside (True) or outside (False) each famine region, (lon, lat).
+KYIV, KHARKIV, ODESA, TIRASPOL = (30.52, 50.45), (36.25, 49.98), (30.73, 46.48), (29.63, 46.84)
+LVIV, SIMFEROPOL, CHISINAU = (24.02, 49.84), (34.11, 44.96), (28.86, 47.01)
+KRASNODAR, STAVROPOL, ROSTOV, TBILISI = (38.98, 45.04), (41.97, 45.04), (39.71, 47.22), (44.83, 41.69)
+SARATOV, SAMARA, VOLGOGRAD, MOSCOW = (46.03, 51.53), (50.15, 53.20), (44.50, 48.71), (37.62, 55.75)
+NOVOSIBIRSK, OMSK, BARNAUL, TOMSK = (82.93, 55.04), (73.37, 54.99), (83.76, 53.36), (84.97, 56.50)
+ALMATY, KARAGANDA, TASHKENT = (76.93, 43.26), (73.10, 49.80), (69.22, 41.26)
+
+WHERE = {
+    "famine-ukraine-1932-1933": ([KYIV, KHARKIV, ODESA, TIRASPOL], [LVIV, SIMFEROPOL, CHISINAU, ROSTOV]),
+    "famine-kazakhstan-1930-1933": ([ALMATY, KARAGANDA], [TASHKENT, OMSK]),
+    "famine-north-caucasus-1932-1933": ([KRASNODAR, STAVROPOL, ROSTOV], [TBILISI, KHARKIV, SARATOV]),
+    "famine-volga-1932-1933": ([SARATOV, SAMARA, VOLGOGRAD], [MOSCOW, KRASNODAR, KARAGANDA]),
+    "famine-western-siberia-1932-1933": ([NOVOSIBIRSK, OMSK, BARNAUL, TOMSK], [KARAGANDA, ALMATY]),
+    "famine-1946-1947": ([CHISINAU, ODESA, KYIV], [SIMFEROPOL, MOSCOW]),
+}
+
+
+@pytest.mark.parametrize("famine_id", sorted(WHERE))
+def test_region_covers_the_right_places(famine_id):
+    geometry = shape(by_id()[famine_id]["geometry"])
+    inside, outside = WHERE[famine_id]
+    for lon, lat in inside:
+        assert geometry.contains(Point(lon, lat)), (famine_id, lon, lat)
+    for lon, lat in outside:
+        assert not geometry.contains(Point(lon, lat)), (famine_id, lon, lat)
+
+
+def test_famine_regions_of_1932_do_not_overlap():
+    regions = {k: shape(v["geometry"]) for k, v in by_id().items() if k != "famine-1946-1947"}
+    keys = sorted(regions)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            overlap = regions[a].intersection(regions[b]).area
+            assert overlap < 0.01 * min(regions[a].area, regions[b].area), (a, b, overlap)
+
+
+def ussr(year: int):
+    import geopandas as gpd
+    from shapely import make_valid
+    from shapely.ops import unary_union
+
+    if year < 1938:
+        world = gpd.read_file(BORDERS / "world_1930.geojson")
+        names = ["USSR", "Ukraine", "White Russia", "Georgia", "Armenia", "Azerbaijan"]
+    elif year < 1945:
+        world, names = gpd.read_file(BORDERS / "world_1938.geojson"), ["USSR", "Armenia"]
+    else:
+        world, names = gpd.read_file(BORDERS / "world_1945.geojson"), ["USSR"]
+    return make_valid(unary_union(list(world[world["NAME"].isin(names)].geometry)))
+
+
+@needs_reference
+def test_each_famine_lies_within_the_ussr_of_its_time():
+    for feature in features():
+        props = feature["properties"]
+        geometry = shape(feature["geometry"])
+        country = ussr(dates.first_day(props["start"]).year)
+        outside = geometry.difference(country.buffer(0.05)).area
+        # simplification and the difference between Natural Earth's and Ourednik's coastlines leave
+        # slivers; anything more would be a famine drawn abroad
+        assert outside < 0.01 * geometry.area, (props["id"], outside / geometry.area)
+
+
+@needs_reference
+def test_file_is_what_the_script_writes():
+    from scripts.derive_famine_regions import features as derived
+
+    assert features() == derived()
+
+
+def test_figures_are_sourced_ranges():
+    for feature in features():
+        for figure in feature["properties"].get("figures", []):
+            assert 0 < figure["low"] <= figure["high"]
+            assert figure["sources"]
+            if figure["low"] != figure["high"]:
+                ends = {source.get("supports", "both") for source in figure["sources"]}
+                assert ends & {"low", "both"} and ends & {"high", "both"}
+
+
+def test_holodomor_range_spans_the_estimates_it_cites():
+    figures = by_id()["famine-ukraine-1932-1933"]["properties"]["figures"]
+    deaths = next(f for f in figures if f["measure"] == "deaths")
+    excess = next(f for f in figures if f["measure"] == "excess deaths")
+    assert deaths["low"] <= excess["low"] <= deaths["high"]
