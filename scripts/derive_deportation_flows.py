@@ -17,7 +17,7 @@ started or ended: location_precision says "region" or "approximate".
 
 from __future__ import annotations
 
-import math
+import re
 from dataclasses import dataclass
 
 import sys
@@ -117,7 +117,8 @@ def src(key: str, supports: str = "both", pages: str | None = None) -> dict:
 
 # One dict per operation. "legs": [(origin, destination)], or with shares
 # [(origin, destination, share_figure)], in which case one feature per leg is written with
-# id f"{id}-{destination}" and group = the operation's id without the "deportation-" prefix.
+# id f"{id}-{slug of the destination's label}" and group = the operation's id without the
+# "deportation-" prefix.
 OPERATIONS: list[dict] = [
     {
         "id": "deportation-dekulakization-1930-1931",
@@ -426,11 +427,11 @@ OPERATIONS: list[dict] = [
         "alt_names": [{"name": "Операция «Улусы»", "lang": "ru"}],
         "subcategory": "ethnic deportation",
         "group": "deportations-punished-peoples-1943-1944",
-        "start": "1943-12-28", "end": "1943-12-29", "date_precision": "day",
+        "start": "1943-12-28", "end": "1943-12", "date_precision": "month",
         "legs": [("kalmykia", d) for d in ("omsk", "novosibirsk", "altai", "krasnoyarsk")],
         "description": (
             "Following a decree of 27 December 1943 that abolished the Kalmyk ASSR, the NKVD deported the "
-            "Kalmyk people on 28 and 29 December 1943 in Operation 'Ulusy' to the Omsk and Novosibirsk "
+            "Kalmyk people from 28 December 1943 in Operation 'Ulusy' to the Omsk and Novosibirsk "
             "regions and the Altai and Krasnoyarsk krais of Siberia."
         ),
         "sources": [src("polian2004"), src("pohl1999"), src("conquest1970")],
@@ -642,12 +643,16 @@ OPERATIONS: list[dict] = [
 ]
 
 
-def arc(start: tuple[float, float], end: tuple[float, float], steps: int = 16, bend: float = 0.12) -> list[list[float]]:
-    """A gentle quadratic curve from start to end (lon, lat), bowed to the left of the direction of
-    travel so that a flow and its reverse do not overlap; the ends are exact."""
+def arc(start: tuple[float, float], end: tuple[float, float], steps: int = 16, bend: float = 0.08) -> list[list[float]]:
+    """A gentle quadratic curve from start to end (lon, lat), bowed towards the north (or the east,
+    for a flow due north or south) so that flows sharing an end fan out; the ends are exact."""
     (x0, y0), (x1, y1) = start, end
     dx, dy = x1 - x0, y1 - y0
-    cx, cy = (x0 + x1) / 2 - dy * bend, (y0 + y1) / 2 + dx * bend
+    # the normal (-dy, dx) points to the left of the direction of travel; turn it poleward
+    nx, ny = -dy, dx
+    if ny < 0 or (ny == 0 and nx < 0):
+        nx, ny = -nx, -ny
+    cx, cy = (x0 + x1) / 2 + nx * bend, (y0 + y1) / 2 + ny * bend
     points = []
     for i in range(steps + 1):
         t = i / steps
@@ -669,6 +674,11 @@ def join(labels: list[str]) -> str:
 
 def strip_article(label: str) -> str:
     return label.removeprefix("the ")
+
+
+def share_id(operation_id: str, destination: str) -> str:
+    words = re.findall(r"[a-z0-9]+", strip_article(REGIONS[destination].label).lower())
+    return f"{operation_id}-{'-'.join(words)}"
 
 
 def place(legs: list[tuple]) -> dict:
@@ -701,7 +711,7 @@ def features() -> list[dict]:
                     "geometry": {"type": "LineString", "coordinates": line(origin, destination)},
                     "properties": properties(
                         operation,
-                        id=f"{operation['id']}-{destination}",
+                        id=share_id(operation["id"], destination),
                         name=f"{operation['name']}: to {strip_article(region.label)}",
                         description=operation["description"].format(dest=strip_article(region.label)),
                         place=place([(origin, destination)]),
@@ -727,7 +737,7 @@ def legs_of(feature_id: str) -> list[tuple[str, str]]:
         if operation["id"] == feature_id:
             return [(leg[0], leg[1]) for leg in legs]
         for leg in legs:
-            if len(leg) == 3 and f"{operation['id']}-{leg[1]}" == feature_id:
+            if len(leg) == 3 and share_id(operation["id"], leg[1]) == feature_id:
                 return [(leg[0], leg[1])]
     raise KeyError(feature_id)
 
