@@ -1,0 +1,98 @@
+"""The hand-entered places of the Terror in `data/terror.geojson`."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from dashboard import dates  # noqa: E402
+from dashboard.bibliography import citations  # noqa: E402
+from dashboard.validation import check_file  # noqa: E402
+
+from gazetteer import distance_to_named_place  # noqa: E402
+
+PATH = REPO / "data" / "terror.geojson"
+
+
+def features() -> list[dict]:
+    return json.loads(PATH.read_text(encoding="utf-8"))["features"]
+
+
+def by_id() -> dict[str, dict]:
+    return {feature["properties"]["id"]: feature for feature in features()}
+
+
+def test_every_feature_validates():
+    checked = check_file(PATH)
+    assert [str(problem) for problem in checked.problems] == []
+    assert len(checked.features) == len(features())
+
+
+def test_ids_category_and_sources():
+    known = citations()
+    for feature in features():
+        p = feature["properties"]
+        assert re.fullmatch(r"terror-[a-z0-9-]+", p["id"]), p["id"]
+        assert p["category"] == "terror"
+        cited = [s["key"] for s in p["sources"]] + [s["key"] for f in p.get("figures", []) for s in f["sources"]]
+        assert cited and set(cited) <= set(known), p["id"]
+        for figure in p.get("figures", []):  # every number carries its own source
+            assert figure["sources"], p["id"]
+
+
+@pytest.mark.parametrize("feature", features(), ids=lambda f: f["properties"]["id"])
+def test_point_lies_within_50_km_of_the_geonames_place_it_names(feature):
+    p = feature["properties"]
+    assert feature["geometry"]["type"] == "Point"
+    lon, lat = feature["geometry"]["coordinates"]
+    km = distance_to_named_place(p["place"]["name"], lat, lon, p["place"]["countries"])
+    assert km is not None, f"{p['place']['name']!r} is not in the GeoNames gazetteer"
+    assert km <= 50, f"{p['id']} is {km:.0f} km from {p['place']['name']}"
+
+
+def test_the_file_covers_sites_trials_and_mass_operations():
+    subs = [f["properties"].get("subcategory", "") for f in features()]
+    sites = [s for s in subs if s in ("Execution and burial site", "Execution site")]
+    trials_and_turns = [s for s in subs if "trial" in s.lower() or s in ("Turning point", "Decision", "Purge", "Fabricated case")]
+    operations = [s for s in subs if s == "Mass operation"]
+    assert len(sites) >= 15
+    assert len(trials_and_turns) >= 10
+    assert len(operations) >= 4
+
+
+def test_mass_operations_are_approximate_points_at_moscow_covering_the_country():
+    for feature in features():
+        p = feature["properties"]
+        if p.get("subcategory") in ("Mass operation", "Mass repression"):
+            assert p["place"]["name"] == "Moscow" and p["location_precision"] == "approximate", p["id"]
+            assert "whole" in p["description"], p["id"]
+
+
+def test_katyn_sites_cite_cienciala_and_add_up_to_the_shelepin_total():
+    events = by_id()
+    katyn = [f for f in features() if f["properties"].get("group") == "katyn-1940"]
+    assert len(katyn) >= 4
+    assert all("cienciala2007" in {s["key"] for s in f["properties"]["sources"]} for f in katyn)
+    per_site = sum(
+        events[site]["properties"]["figures"][0]["low"]
+        for site in ("terror-katyn-forest", "terror-mednoye", "terror-kharkiv-piatykhatky")
+    )
+    total = events["terror-katyn-decision-1940"]["properties"]["figures"][0]["low"]
+    assert per_site + 7305 == total == 21857
+
+
+def test_moscow_trial_dates_are_in_order_and_days():
+    trials = ["terror-first-moscow-trial", "terror-second-moscow-trial", "terror-third-moscow-trial"]
+    events = by_id()
+    spans = [(dates.first_day(events[t]["properties"]["start"]), dates.last_day(events[t]["properties"]["end"]))
+             for t in trials]
+    assert all(start <= end for start, end in spans)
+    assert spans == sorted(spans)
+    assert all(events[t]["properties"]["date_precision"] == "day" for t in trials)
