@@ -80,7 +80,6 @@ REGIONS: dict[str, Region] = {
     "novosibirsk": Region("the Novosibirsk region", "Novosibirsk", "RU", 82.9346, 55.0415),
     "omsk": Region("the Omsk region", "Omsk", "RU", 73.3686, 54.9924),
     "tomsk": Region("the Tomsk region", "Tomsk", "RU", 84.9744, 56.4977),
-    "kemerovo": Region("the Kemerovo region (Kuzbass)", "Kemerovo", "RU", 86.0833, 55.3333),
     "altai": Region("the Altai Krai", "Barnaul", "RU", 83.7636, 53.3606),
     "krasnoyarsk": Region("the Krasnoyarsk Krai", "Krasnoyarsk", "RU", 92.8672, 56.0184),
     "irkutsk": Region("the Irkutsk region", "Irkutsk", "RU", 104.2964, 52.2978),
@@ -496,8 +495,8 @@ OPERATIONS: list[dict] = [
         "legs": [("crimea", "molotov"), ("crimea", "bashkiria"), ("crimea", "urals")],
         "description": (
             "Weeks after the Crimean Tatars, the Greeks, Bulgarians and Armenians of Crimea were deported in "
-            "June 1944 on a further State Defence Committee decree, mostly to the Urals region: the Molotov "
-            "and Sverdlovsk regions and Bashkiria among others."
+            "June 1944 on a State Defence Committee decree of 2 June 1944, to special settlements in the east, "
+            "the Molotov and Sverdlovsk regions of the Urals and Bashkiria among them."
         ),
         "sources": [src("polian2004"), src("pohl1999")],
         "related": ["deportation-crimean-tatars-1944"],
@@ -523,12 +522,12 @@ OPERATIONS: list[dict] = [
         "name": "Operation 'Zapad': deportation from western Ukraine",
         "alt_names": [{"name": "Операция «Запад»", "lang": "ru"}],
         "subcategory": "deportation of insurgents' families",
-        "start": "1947-10-21", "end": "1947-10-22", "date_precision": "day",
-        "legs": [("western-ukraine", "karaganda"), ("western-ukraine", "kemerovo"), ("western-ukraine", "urals")],
+        "start": "1947-10-21", "end": "1947-10", "date_precision": "month",
+        "legs": [("western-ukraine", "kazakhstan"), ("western-ukraine", "siberia")],
         "description": (
-            "On 21 and 22 October 1947 the MGB deported families of members and supporters of the Ukrainian "
-            "nationalist underground from western Ukraine to special settlements, where they were put to work "
-            "in coal mining and industry in Kazakhstan, the Kuzbass and the Urals."
+            "Beginning on 21 October 1947 the MGB deported, in a few days, families of members and supporters "
+            "of the Ukrainian nationalist underground (OUN and UPA) from the western regions of Ukraine to "
+            "special settlements in Siberia and Kazakhstan, the largest post-war deportation from Ukraine."
         ),
         "sources": [src("statiev2010"), src("polian2004")],
         "location_precision": "approximate",
@@ -618,9 +617,9 @@ OPERATIONS: list[dict] = [
         "start": "1949-06", "date_precision": "month",
         "legs": [("black-sea-coast", "southern-kazakhstan")],
         "description": (
-            "In June 1949 Greeks of Greek, Turkish or no citizenship, Turkish citizens and former members of "
-            "the Armenian Dashnak party were deported from the Black Sea coast and the Transcaucasian "
-            "republics to southern Kazakhstan."
+            "Under a USSR Council of Ministers decree of 29 May 1949, in June 1949 Greeks of Greek, Turkish or "
+            "no citizenship, Turkish citizens and former members of the Armenian Dashnak party were deported "
+            "from the Black Sea coast and the Transcaucasian republics to southern Kazakhstan."
         ),
         "sources": [src("polian2004"), src("pohl1999")],
         "location_precision": "approximate",
@@ -631,11 +630,11 @@ OPERATIONS: list[dict] = [
         "alt_names": [{"name": "Операция «Север»", "lang": "ru"}],
         "subcategory": "religious deportation",
         "start": "1951-04", "date_precision": "month",
-        "legs": [(o, d) for o in ("moldova", "western-ukraine") for d in ("tomsk", "irkutsk")],
+        "legs": [(o, d) for o in ("moldova", "western-ukraine") for d in ("tomsk", "irkutsk", "krasnoyarsk")],
         "description": (
             "At the beginning of April 1951 the MGB deported Jehovah's Witnesses and their families from "
             "Moldavia, western Ukraine, Belarus and the Baltic republics to special settlements in Siberia, "
-            "chiefly the Tomsk and Irkutsk regions."
+            "chiefly the Tomsk and Irkutsk regions and the Krasnoyarsk Krai."
         ),
         "sources": [src("polian2004")],
         "location_precision": "approximate",
