@@ -14,8 +14,9 @@ states) departs from the Soviet borders of the time:
 - Petsamo stayed Finnish in 1940 and was ceded in 1944; CShapes gives it to the USSR from 1940.
   For 1940-1943 it goes back to Finland (the part of the area Finland lost in 1940 north of
   68.3 N and west of 31.95 E).
-- The Kuril Islands are missing from CShapes; they are taken from historical-basemaps
-  (`world_1938.geojson`, GPL-3.0, cite `ourednik`): Japanese to 1944, Soviet from 1945.
+- The Kuril Islands are mostly missing from CShapes (which puts a few central ones in the USSR
+  throughout); they are taken from historical-basemaps (`world_1938.geojson`, GPL-3.0, cite
+  `ourednik`): Japanese to 1944, Soviet from 1945.
 
 Not fixed (noted in geodata/README.md): Tuva counts as Soviet throughout (neither source has a
 separate Tuvan People's Republic, annexed in 1944); German, Hungarian and Italian wartime
@@ -169,6 +170,8 @@ def year_borders(year: int) -> list[dict]:
                 geometry, key = geometry.difference(petsamo()), key + "-petsamo"
             if year >= 1945:
                 geometry, key = geometry.union(kurils()), key + "+kurils"
+            else:  # CShapes has a few central Kurils in the USSR throughout
+                geometry, key = geometry.difference(kurils()), key + "-kurils"
         elif row.gwcode == POLAND and 1939 <= year <= 1944:
             geometry, key = geometry.difference(eastern_poland()), key + "-eastern-poland"
             name, status = "Poland (under German occupation)", "occupied"
