@@ -289,7 +289,7 @@ def years_text(start: str, end: str | None, about: bool) -> str:
 def describe(camp: dict, activity: list[str], where: str, period: Period, own: Rows | None, n_sites: int,
              camp_dates: Period) -> str:
     kind = TYPE_PHRASES.get(clean(camp["type"]) or "", "camp administration")
-    article = "An" if kind[0] in "aeiouAEIOU" else "A"
+    article = "An" if kind[0] in "aeiou" or kind.startswith("NKVD") else "A"
     work = [ACTIVITY_PHRASES[a] for a in activity if a in ACTIVITY_PHRASES]
     first = f"{article} {kind} {where}"
     if work:
