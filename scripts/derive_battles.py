@@ -391,7 +391,9 @@ def join(items: list[str]) -> str:
 
 
 def describe(name: str, war: str, belligerents: list[str], place: dict, years: str, extra: str) -> str:
-    text = f"{name} ({years}), a battle of the {war.split(' (')[0]}"
+    war_name = war.split(" (")[0]
+    war_name = war_name[0].lower() + war_name[1:] if war_name.startswith("Invasion") else war_name
+    text = f"{name} ({years}), a battle of the {war_name}"
     text += f" between {join(belligerents)}." if len(belligerents) > 1 else "."
     text += f" Its reference coordinates lie near {place['name']} in today's {place['country_name']}."
     return (text + (" " + extra if extra else "")).strip()
