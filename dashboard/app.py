@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -18,12 +19,17 @@ MAX_PROBLEMS_SHOWN = 20
 
 
 @st.cache_resource(show_spinner="Loading and checking the events…")
-def load_dataset(path: str, modified: float) -> tuple[Dataset, str]:
-    """Read and validate the events once per version of the file; publish popup details."""
+def load_dataset(path: str, modified: float) -> tuple[Dataset, dict[str, str]]:
+    """Read and validate the events once per version of the file; publish what the map fetches."""
     dataset = load(path)
+    events = mapview.prepare(dataset.events)
     assets.publish_libraries()
-    details_url = assets.publish_details({row.id: details(row.properties) for row in dataset.events.itertuples()})
-    return dataset, details_url
+    urls = {
+        "landUrl": assets.land_url(),
+        "labelsUrl": assets.publish_json("labels", {row.id: [row.name, row.when] for row in events.itertuples()}),
+        "detailsUrl": assets.publish_json("details", {row.id: details(row.properties) for row in events.itertuples()}),
+    }
+    return replace(dataset, events=events), urls
 
 
 def show_problems(dataset: Dataset) -> None:
@@ -45,12 +51,14 @@ def legend_label(key: str, counts: dict[str, int]) -> str:
 
 def sidebar(events) -> tuple[tuple[int, int], list[str]]:
     first, last = filters.year_bounds(events)
-    years = st.sidebar.slider("Years", first, last, (first, last), help="An event shows when its dates overlap these years.")
+    years = st.sidebar.slider(
+        "Years", first, last, (first, last), key="years", help="An event shows when its dates overlap these years."
+    )
     in_years = events[filters.in_years(events, *years)]
     counts = filters.counts_by_category(in_years)
     present = [key for key in CATEGORIES if key in set(events["category"])]
     chosen = st.sidebar.multiselect(
-        "Themes", present, default=present, format_func=lambda key: legend_label(key, counts)
+        "Themes", present, default=present, key="themes", format_func=lambda key: legend_label(key, counts)
     )
     st.sidebar.markdown("**Legend** (events in the selected years)")
     rows = "".join(
@@ -74,7 +82,7 @@ def empty_reason(years: tuple[int, int], chosen: list[str], dataset: Dataset) ->
 def main() -> None:
     st.set_page_config(page_title="Atlas of the Stalin era", page_icon="🗺️", layout="wide")
     st.title("Atlas of the Stalin era, 1922–1956")
-    dataset, details_url = load_dataset(str(EVENTS_FILE), EVENTS_FILE.stat().st_mtime if EVENTS_FILE.exists() else 0)
+    dataset, map_urls = load_dataset(str(EVENTS_FILE), EVENTS_FILE.stat().st_mtime if EVENTS_FILE.exists() else 0)
     show_problems(dataset)
 
     years, chosen = sidebar(dataset.events)
@@ -84,7 +92,7 @@ def main() -> None:
         st.info(empty_reason(years, chosen, dataset))
 
     st_folium(
-        mapview.base_map(details_url),
+        mapview.base_map(map_urls),
         key="atlas-map",
         feature_group_to_add=mapview.event_layers(shown),
         returned_objects=[],

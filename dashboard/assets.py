@@ -2,7 +2,8 @@
 
 Streamlit serves `dashboard/static/` at `app/static/` (server.enableStaticServing). This
 fills it with Leaflet (from the XStatic-Leaflet package), the atlas's own script and styles,
-the land underlay and the per-event popup details, and gives the URLs the map frame uses.
+the land underlay, and the events' labels (tooltips) and details (popups), and gives the
+URLs the map frame uses.
 """
 
 from __future__ import annotations
@@ -32,12 +33,16 @@ def publish_libraries() -> None:
     shutil.copyfile(LAND, STATIC / "land.geojson")
 
 
-def publish_details(records: dict[str, dict]) -> str:
-    """Write the popup details under a name that changes with their content; return its URL."""
+def publish_json(kind: str, records: dict) -> str:
+    """Write records as `<kind>-<content hash>.json` and return its URL from the map frame.
+
+    The name changes with the content, so browsers may cache it for good; the files of
+    earlier versions of the data are removed.
+    """
     payload = json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    name = f"details-{hashlib.sha256(payload).hexdigest()[:16]}.json"
+    name = f"{kind}-{hashlib.sha256(payload).hexdigest()[:16]}.json"
     STATIC.mkdir(exist_ok=True)
-    for old in STATIC.glob("details-*.json"):
+    for old in STATIC.glob(f"{kind}-*.json"):
         if old.name != name:
             old.unlink(missing_ok=True)
     (STATIC / name).write_bytes(payload)

@@ -3,6 +3,7 @@
 (function () {
   "use strict";
   const atlas = (window.atlas = window.atlas || {});
+  let labels = {}; // {event id: [name, dates]}, fetched when the map is set up
   let details = null; // a promise of {event id: details record}, fetched on the first popup
 
   function element(tag, className, text) {
@@ -46,9 +47,13 @@
     }
   }
 
+  function label(id) {
+    return labels[id] || ["…", ""];
+  }
+
   function popupContent(layer, props) {
     const box = element("div", "atlas-popup");
-    box.appendChild(element("h4", null, props.name));
+    box.appendChild(element("h4", null, label(props.id)[0]));
     if (!details) details = fetch(atlas.detailsUrl).then((response) => response.json());
     details
       .then((all) => fillDetails(box, all[props.id]))
@@ -58,9 +63,10 @@
   }
 
   function tooltipContent(props) {
+    const [name, when] = label(props.id);
     const box = element("div", "atlas-tooltip");
-    box.appendChild(element("strong", null, props.name));
-    box.appendChild(element("div", null, props.when));
+    box.appendChild(element("strong", null, name));
+    box.appendChild(element("div", null, when));
     return box;
   }
 
@@ -81,8 +87,10 @@
     });
   }
 
-  atlas.onEachFeature = function (feature, layer) {
+  // The function Leaflet calls for each feature of a layer drawn in `style`.
+  atlas.eachFeature = (style) => function (feature, layer) {
     const props = feature.properties;
+    if (layer.setStyle) layer.setStyle(style);
     layer.bindTooltip(() => tooltipContent(props), { sticky: true, direction: "top" });
     // Leaflet calls the content function again on popup.update(): build the content once.
     let content = null;
@@ -93,16 +101,20 @@
     });
     if (feature.geometry.type.endsWith("LineString")) {
       layer.on("add", () => {
-        layer._atlasArrows = arrowheads(layer, layer.options.color);
+        layer._atlasArrows = arrowheads(layer, style.color);
         layer._atlasArrows.forEach((arrow) => arrow.addTo(layer._map));
       });
       layer.on("remove", () => (layer._atlasArrows || []).forEach((arrow) => arrow.remove()));
     }
   };
 
-  // Land drawn beneath the tiles, so the map stays readable when no tile server answers.
+  // Land drawn beneath the tiles, so the map stays readable when no tile server answers;
+  // the events' names and dates for tooltips.
   atlas.setup = function (map, options) {
     atlas.detailsUrl = options.detailsUrl;
+    fetch(options.labelsUrl)
+      .then((response) => response.json())
+      .then((loaded) => (labels = loaded));
     if (!map.getPane("atlas-land")) {
       map.createPane("atlas-land").style.zIndex = 150;
     }

@@ -7,6 +7,8 @@ place when a filter changes.
 
 from __future__ import annotations
 
+import json
+
 import folium
 import geopandas as gpd
 from branca.element import MacroElement
@@ -22,27 +24,31 @@ TILES = "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png"
 TILES_ATTRIBUTION = '&copy; OpenStreetMap contributors &copy; CARTO'
 TILE_HOSTS = ("basemaps.cartocdn.com",)
 COORDINATE_DECIMALS = 4  # about 10 m: finer than any location in the data
+DISPLAY_TOLERANCE_DEGREES = 0.03
 
 
 class AtlasSetup(MacroElement):
-    """Calls atlas.setup(map, options) in the map frame: land underlay and the details URL."""
+    """Calls atlas.setup(map, urls) in the map frame: the land underlay, labels and details."""
 
     _template = Template(
-        "{% macro script(this, kwargs) %}atlas.setup({{ this._parent.get_name() }}, {{ this.options|tojson }});{% endmacro %}"
+        "{% macro script(this, kwargs) %}atlas.setup({{ this._parent.get_name() }}, {{ this.urls|tojson }});{% endmacro %}"
     )
 
-    def __init__(self, land_url: str, details_url: str):
+    def __init__(self, urls: dict[str, str]):
         super().__init__()
         self._name = "AtlasSetup"
-        self.options = {"landUrl": land_url, "detailsUrl": details_url}
+        self.urls = urls
 
 
-def base_map(details_url: str) -> folium.Map:
-    """The map without events; it loads Leaflet and the atlas script from the app itself."""
+def base_map(urls: dict[str, str]) -> folium.Map:
+    """The map without events; it loads Leaflet and the atlas script from the app itself.
+
+    `urls` gives the files the map frame fetches: landUrl, labelsUrl and detailsUrl.
+    """
     atlas_map = folium.Map(tiles=None, min_zoom=2, max_bounds=False, control_scale=True, **START_VIEW)
     atlas_map.default_js, atlas_map.default_css = assets.library_urls()
     folium.TileLayer(TILES, attr=TILES_ATTRIBUTION, name="Modern map", subdomains="abcd", max_zoom=19).add_to(atlas_map)
-    AtlasSetup(assets.land_url(), details_url).add_to(atlas_map)
+    AtlasSetup(urls).add_to(atlas_map)
     return atlas_map
 
 
@@ -54,13 +60,21 @@ def _rounded(geometry: dict) -> dict:
 
 
 def map_feature(event) -> dict:
-    """The little the map needs of one event; the popup fetches the rest on demand."""
-    return {
-        "type": "Feature",
-        "id": event.id,
-        "geometry": _rounded(mapping(event.geometry)),
-        "properties": {"id": event.id, "name": event.name, "when": event.when},
-    }
+    """What the map layer carries of one event: its id and its shape.
+
+    Names and dates (tooltips) and details (popups) come from files the browser fetches once
+    (see `assets.publish_json`), which keeps each rerun's map small. Lines and areas are
+    simplified to about 3 km, the precision of the border data they are drawn from.
+    """
+    geometry = event.geometry
+    if geometry.geom_type not in ("Point", "MultiPoint"):
+        geometry = geometry.simplify(DISPLAY_TOLERANCE_DEGREES, preserve_topology=True)
+    return {"type": "Feature", "geometry": _rounded(mapping(geometry)), "properties": {"id": event.id}}
+
+
+def prepare(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Add the `map_feature` column, once per load, so that a rerun only selects."""
+    return events.assign(map_feature=[map_feature(event) for event in events.itertuples()])
 
 
 def _marker(category: Category) -> folium.Marker:
@@ -75,15 +89,17 @@ def _style(category: Category) -> dict:
 
 
 def category_layer(category: Category, events: gpd.GeoDataFrame) -> folium.FeatureGroup:
-    """One GeoJson layer for all shown events of a category."""
+    """One GeoJson layer for all shown events of a category (`events` made by `prepare`).
+
+    The style is set in the browser for the whole layer: folium's style_function would send
+    every feature's id again in a per-feature style table.
+    """
     group = folium.FeatureGroup(name=category.label)
-    style = _style(category)
     folium.GeoJson(
-        {"type": "FeatureCollection", "features": [map_feature(event) for event in events.itertuples()]},
+        {"type": "FeatureCollection", "features": events["map_feature"].tolist()},
         name=category.label,
-        style_function=lambda _: style,
         marker=_marker(category),
-        on_each_feature=JsCode("atlas.onEachFeature"),
+        on_each_feature=JsCode(f"atlas.eachFeature({json.dumps(_style(category))})"),
     ).add_to(group)
     return group
 

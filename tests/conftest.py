@@ -1,0 +1,24 @@
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLE = FIXTURES / "sample_events.geojson"
+
+
+@pytest.fixture
+def sample_document() -> dict:
+    """A fresh, valid FeatureCollection to break in a test."""
+    return copy.deepcopy(json.loads(SAMPLE.read_text(encoding="utf-8")))
+
+
+@pytest.fixture
+def write_geojson(tmp_path):
+    def write(document, name="events.geojson") -> Path:
+        path = tmp_path / name
+        path.write_text(document if isinstance(document, str) else json.dumps(document), encoding="utf-8")
+        return path
+
+    return write

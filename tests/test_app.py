@@ -1,0 +1,79 @@
+"""The page's widgets through Streamlit's AppTest (no browser)."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import SAMPLE
+
+APP = str(Path(__file__).parents[1] / "dashboard" / "app.py")
+
+
+def run_app(monkeypatch, events_path) -> AppTest:
+    monkeypatch.setenv("ATLAS_EVENTS", str(events_path))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def shown_line(app) -> str:
+    return next(m.value for m in app.markdown if "events shown" in m.value)
+
+
+@pytest.fixture
+def app(monkeypatch):
+    return run_app(monkeypatch, SAMPLE)
+
+
+def test_defaults_show_the_whole_period_and_every_theme(app):
+    assert app.slider[0].value == (1922, 1960)
+    assert sorted(app.multiselect[0].value) == sorted(
+        ["gulag", "deportation", "famine", "battle", "bloc_expansion", "politics"]
+    )
+    assert shown_line(app).startswith("**6 of 6 events shown**")
+    assert not app.info
+
+
+def test_year_range_changes_what_is_shown(app):
+    app.slider[0].set_value((1944, 1944)).run()
+    assert shown_line(app).startswith("**1 of 6 events shown**, 1944–1944")
+
+
+def test_theme_options_carry_counts_for_the_selected_years(app):
+    app.slider[0].set_value((1942, 1943)).run()
+    labels = app.multiselect[0].options
+    assert "Battles and wars (1)" in labels
+    assert "Gulag camps (0)" in labels
+
+
+def test_empty_state_says_why(app):
+    app.multiselect[0].set_value([]).run()
+    assert shown_line(app).startswith("**0 of 6 events shown**")
+    assert "No theme is selected" in app.info[0].value
+    app.multiselect[0].set_value(["famine"]).run()
+    app.slider[0].set_value((1950, 1960)).run()
+    assert app.multiselect[0].value == ["famine"], "changing the years must keep the chosen themes"
+    assert "No events of the selected themes (famines) fall within 1950–1960" in app.info[0].value
+
+
+def test_broken_file_gives_a_message_not_a_traceback(monkeypatch, tmp_path):
+    broken = tmp_path / "broken.geojson"
+    broken.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    app = run_app(monkeypatch, broken)
+    assert "problem(s) in the events file" in app.error[0].value
+    assert "is not valid JSON" in app.error[0].value
+    assert str(broken) in app.error[0].value
+    assert "The events file has no events" in app.info[0].value
+
+
+def test_bad_features_are_listed_and_the_good_ones_shown(monkeypatch, tmp_path, sample_document):
+    import json
+
+    sample_document["features"][2]["properties"]["start"] = "1899"
+    path = tmp_path / "events.geojson"
+    path.write_text(json.dumps(sample_document), encoding="utf-8")
+    app = run_app(monkeypatch, path)
+    assert "feature 2 (id 'famine-test-region'): properties.start" in app.error[0].value
+    assert shown_line(app).startswith("**5 of 5 events shown**")

@@ -1,0 +1,202 @@
+"""The atlas as a reader meets it: `streamlit run` on localhost, driven in headless Chromium.
+
+There is no internet here, so these tests also show that the map is drawn without any CDN:
+Leaflet and the atlas script come from the app, and only the tile server is ever asked for
+anything else (and does not answer). Screenshots are saved in test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from dashboard.mapview import TILE_HOSTS
+
+from conftest import SAMPLE
+
+REPO = Path(__file__).parents[1]
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
+REQUIRED = os.environ.get("ATLAS_REQUIRE_BROWSER") == "1"  # set by CI: never skip there
+
+pytestmark = pytest.mark.browser
+if not Path(CHROMIUM).exists():
+    if REQUIRED:
+        raise RuntimeError(f"Chromium not found at {CHROMIUM}; install Debian's chromium package")
+    pytestmark = [pytest.mark.browser, pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}")]
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+DRAWN = ".atlas-symbol, path.leaflet-interactive"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_app(events: Path):
+    port = free_port()
+    env = {**os.environ, "ATLAS_EVENTS": str(events)}
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
+               "--server.address", "127.0.0.1"]
+    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
+            return process, url
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError(f"streamlit exited: {process.stderr.read().decode()}")
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError("streamlit did not answer within 60 s")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def atlas_url():
+    process, url = start_app(REPO / "events.geojson")
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def sample_url():
+    process, url = start_app(SAMPLE)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+class Reader:
+    """One browser tab on the atlas, recording every host the page asks for something."""
+
+    def __init__(self, browser, url: str):
+        self.page = browser.new_page(viewport={"width": 1400, "height": 950})
+        self.hosts: set[str] = set()
+        self.page.on("request", lambda request: self.hosts.add(urlparse(request.url).netloc))
+        self.page.goto(url)
+        self.map = self.page.frame_locator(MAP_FRAME)
+        self.map.locator(DRAWN).first.wait_for(timeout=30_000)
+
+    def drawn(self) -> int:
+        return self.map.locator(DRAWN).count()
+
+    def shown_text(self) -> str:
+        return self.page.locator("p", has_text=re.compile(r"of \d+ events shown")).inner_text()
+
+    def screenshot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / name
+        self.page.screenshot(path=path)
+        return path
+
+    def wait_until(self, condition, timeout: float = 20) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise AssertionError("the page did not change in time")
+            self.page.wait_for_timeout(200)
+
+    def move_upper_year_to_start(self) -> None:
+        """Drag nothing: focus the slider's upper handle and press Home, as a keyboard user would."""
+        self.page.get_by_role("slider").nth(1).focus()
+        self.page.keyboard.press("Home")
+
+    def map_view(self) -> tuple:
+        return self.map.locator("body").evaluate(
+            "() => { const m = window.map; return [m.getZoom(), m.getCenter().lat.toFixed(3), m.getCenter().lng.toFixed(3)]; }"
+        )
+
+    def close(self) -> None:
+        self.page.close()
+
+
+@pytest.fixture
+def reader(browser, atlas_url):
+    tab = Reader(browser, atlas_url)
+    yield tab
+    tab.close()
+
+
+def test_map_is_drawn_with_events_and_land_without_internet(reader):
+    assert reader.drawn() > 500
+    assert reader.map.locator(".leaflet-atlas-land-pane path").count() >= 1, "the land underlay is missing"
+    shot = reader.screenshot("atlas-whole-period.png")
+    assert shot.stat().st_size > 50_000
+
+
+def test_page_asks_no_host_but_itself_and_the_tile_server(reader):
+    reader.page.wait_for_timeout(1500)
+    others = {host for host in reader.hosts if not host.startswith("127.0.0.1")}
+    assert all(host.endswith(TILE_HOSTS) for host in others), others
+
+
+def test_moving_the_year_range_changes_what_is_drawn(reader):
+    before_text, before_drawn = reader.shown_text(), reader.drawn()
+    reader.move_upper_year_to_start()
+    reader.wait_until(lambda: reader.shown_text() != before_text)
+    reader.wait_until(lambda: reader.drawn() != before_drawn)
+    assert reader.drawn() < before_drawn
+    assert re.fullmatch(r"\d+ of \d+ events shown, 1922–1922\.", reader.shown_text())
+    reader.screenshot("atlas-1922.png")
+
+
+def test_filter_change_keeps_the_readers_view(reader):
+    reader.map.locator(".leaflet-control-zoom-in").click()
+    reader.wait_until(lambda: reader.map_view()[0] == 4)
+    zoomed = reader.map_view()
+    before = reader.shown_text()
+    reader.move_upper_year_to_start()
+    reader.wait_until(lambda: reader.shown_text() != before)
+    reader.page.wait_for_timeout(1000)
+    assert reader.map_view() == zoomed
+
+
+def test_clicking_an_event_opens_its_popup_with_full_citations(reader):
+    reader.map.locator(".atlas-symbol").first.click()
+    popup = reader.map.locator(".atlas-popup")
+    popup.locator(".atlas-section").last.wait_for(timeout=10_000)
+    text = popup.inner_text()
+    assert "Sources" in text
+    assert re.search(r"\[[a-z0-9-]+\] .+\d{4}", text), text
+    assert re.search(r"\((dates to the (day|month|year)|dates approximate)\)", text)
+    reader.screenshot("atlas-popup.png")
+
+
+def test_text_from_the_data_is_shown_as_text_never_run(browser, sample_url):
+    tab = Reader(browser, sample_url)
+    title = tab.page.title()
+    tab.map.locator(".atlas-symbol").nth(2).click()  # the turning point whose name is markup
+    popup = tab.map.locator(".atlas-popup")
+    popup.locator(".atlas-section").wait_for(timeout=10_000)
+    assert popup.locator("h4").inner_text() == "<img src=x onerror=\"document.title='pwned'\"> & <b>bold</b>"
+    assert "<script>document.title='pwned'</script>" in popup.inner_text()
+    assert popup.locator("img, b, script").count() == 0
+    assert tab.page.title() == title
+    tab.close()
