@@ -32,8 +32,3 @@ def test_every_theme_and_kind_of_geometry_is_on_the_map():
     assert {"Point", "LineString", "Polygon"} <= kinds
     assert len(features) >= 40
 
-
-def test_every_event_covers_the_atlas_period():
-    features = check_file(EVENTS).features
-    starts = sorted(f.properties.start for f in features)
-    assert starts[0] >= "1900" and starts[-1] <= "1991"
