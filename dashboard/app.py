@@ -26,7 +26,7 @@ def load_dataset(path: str, modified: float) -> tuple[Dataset, dict[str, str]]:
     assets.publish_libraries()
     urls = {
         "landUrl": assets.land_url(),
-        "labelsUrl": assets.publish_json("labels", {row.id: [row.name, row.when] for row in events.itertuples()}),
+        "labelsUrl": assets.publish_json("labels", mapview.labels(events)),
         "detailsUrl": assets.publish_json("details", {row.id: details(row.properties) for row in events.itertuples()}),
     }
     return replace(dataset, events=events), urls

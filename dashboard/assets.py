@@ -33,7 +33,7 @@ def publish_libraries() -> None:
     shutil.copyfile(LAND, STATIC / "land.geojson")
 
 
-def publish_json(kind: str, records: dict) -> str:
+def publish_json(kind: str, records: dict | list) -> str:
     """Write records as `<kind>-<content hash>.json` and return its URL from the map frame.
 
     The name changes with the content, so browsers may cache it for good; the files of

@@ -3,8 +3,13 @@
 (function () {
   "use strict";
   const atlas = (window.atlas = window.atlas || {});
-  let labels = {}; // {event id: [name, dates]}, fetched when the map is set up
+  let labels = []; // [event id, name, dates] by the index `i` of each map feature
+  let labelsLoaded = null; // a promise of `labels`, fetched when the map is set up
   let details = null; // a promise of {event id: details record}, fetched on the first popup
+
+  function fetchJson(url) {
+    return fetch(url).then((response) => response.json());
+  }
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -47,23 +52,27 @@
     }
   }
 
-  function label(id) {
-    return labels[id] || ["…", ""];
+  function label(index) {
+    return labels[index] || ["", "…", ""];
   }
 
   function popupContent(layer, props) {
     const box = element("div", "atlas-popup");
-    box.appendChild(element("h4", null, label(props.id)[0]));
-    if (!details) details = fetch(atlas.detailsUrl).then((response) => response.json());
-    details
-      .then((all) => fillDetails(box, all[props.id]))
+    const heading = box.appendChild(element("h4", null, "…"));
+    if (!details) details = fetchJson(atlas.detailsUrl);
+    Promise.all([labelsLoaded, details])
+      .then(([, all]) => {
+        const [id, name] = label(props.i);
+        heading.textContent = name;
+        fillDetails(box, all[id]);
+      })
       .catch(() => box.appendChild(element("p", "atlas-error", "Details could not be loaded.")))
       .finally(() => layer.getPopup() && layer.getPopup().update());
     return box;
   }
 
   function tooltipContent(props) {
-    const [name, when] = label(props.id);
+    const [, name, when] = label(props.i);
     const box = element("div", "atlas-tooltip");
     box.appendChild(element("strong", null, name));
     box.appendChild(element("div", null, when));
@@ -112,20 +121,16 @@
   // the events' names and dates for tooltips.
   atlas.setup = function (map, options) {
     atlas.detailsUrl = options.detailsUrl;
-    fetch(options.labelsUrl)
-      .then((response) => response.json())
-      .then((loaded) => (labels = loaded));
+    labelsLoaded = fetchJson(options.labelsUrl).then((loaded) => (labels = loaded));
     if (!map.getPane("atlas-land")) {
       map.createPane("atlas-land").style.zIndex = 150;
     }
-    fetch(options.landUrl)
-      .then((response) => response.json())
-      .then((land) =>
-        L.geoJSON(land, {
-          pane: "atlas-land",
-          interactive: false,
-          style: { color: "#9a9080", weight: 0.6, fillColor: "#f2efe6", fillOpacity: 1 },
-        }).addTo(map)
-      );
+    fetchJson(options.landUrl).then((land) =>
+      L.geoJSON(land, {
+        pane: "atlas-land",
+        interactive: false,
+        style: { color: "#9a9080", weight: 0.6, fillColor: "#f2efe6", fillOpacity: 1 },
+      }).addTo(map)
+    );
   };
 })();

@@ -23,8 +23,9 @@ START_VIEW = {"location": (54.0, 60.0), "zoom_start": 3}
 TILES = "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png"
 TILES_ATTRIBUTION = '&copy; OpenStreetMap contributors &copy; CARTO'
 TILE_HOSTS = ("basemaps.cartocdn.com",)
-COORDINATE_DECIMALS = 4  # about 10 m: finer than any location in the data
-DISPLAY_TOLERANCE_DEGREES = 0.03
+POINT_DECIMALS = 4  # about 10 m: finer than any location in the data
+DISPLAY_TOLERANCE_DEGREES = 0.03  # lines and areas, about 3 km
+SHAPE_DECIMALS = 3  # about 100 m, ample after that simplification
 
 
 class AtlasSetup(MacroElement):
@@ -52,29 +53,35 @@ def base_map(urls: dict[str, str]) -> folium.Map:
     return atlas_map
 
 
-def _rounded(geometry: dict) -> dict:
+def _rounded(geometry: dict, decimals: int) -> dict:
     def walk(value):
-        return round(value, COORDINATE_DECIMALS) if isinstance(value, float) else [walk(v) for v in value]
+        return round(value, decimals) if isinstance(value, float) else [walk(v) for v in value]
 
     return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}
 
 
-def map_feature(event) -> dict:
-    """What the map layer carries of one event: its id and its shape.
+def map_feature(geometry, index: int) -> dict:
+    """What the map layer carries of one event: its shape and its index `i` into `labels`.
 
-    Names and dates (tooltips) and details (popups) come from files the browser fetches once
-    (see `assets.publish_json`), which keeps each rerun's map small. Lines and areas are
+    Ids, names and dates (tooltips) and details (popups) come from files the browser fetches
+    once (see `assets.publish_json`), which keeps each rerun's map small. Lines and areas are
     simplified to about 3 km, the precision of the border data they are drawn from.
     """
-    geometry = event.geometry
+    decimals = POINT_DECIMALS
     if geometry.geom_type not in ("Point", "MultiPoint"):
         geometry = geometry.simplify(DISPLAY_TOLERANCE_DEGREES, preserve_topology=True)
-    return {"type": "Feature", "geometry": _rounded(mapping(geometry)), "properties": {"id": event.id}}
+        decimals = SHAPE_DECIMALS
+    return {"type": "Feature", "geometry": _rounded(mapping(geometry), decimals), "properties": {"i": index}}
 
 
 def prepare(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Add the `map_feature` column, once per load, so that a rerun only selects."""
-    return events.assign(map_feature=[map_feature(event) for event in events.itertuples()])
+    return events.assign(map_feature=[map_feature(geometry, i) for i, geometry in enumerate(events.geometry)])
+
+
+def labels(events: gpd.GeoDataFrame) -> list[list[str]]:
+    """[id, name, dates] of each event, in the order `prepare` numbered them."""
+    return events[["id", "name", "when"]].values.tolist()
 
 
 def _marker(category: Category) -> folium.Marker:

@@ -36,9 +36,13 @@ def test_one_layer_per_category_shown():
     assert [layer.layer_name for layer in layers][:2] == ["Famines", "Soviet expansion and the Eastern Bloc"]
 
 
-def test_map_feature_carries_only_what_the_map_needs():
-    feature = mapview.prepare(load(SAMPLE).events)["map_feature"].iloc[0]
-    assert feature["properties"] == {"id": "camp-vishersky"}
+def test_map_feature_carries_only_its_shape_and_its_label_index():
+    events = mapview.prepare(load(SAMPLE).events)
+    feature = events["map_feature"].iloc[0]
+    assert feature["properties"] == {"i": 0}
+    assert mapview.labels(events)[0] == ["camp-vishersky", "Vishersky ITL", "1929 – 29 Jul 1934"]
+    indexes = [f["properties"]["i"] for f in events["map_feature"]]
+    assert [mapview.labels(events)[i][0] for i in indexes] == events["id"].tolist()
     assert feature["geometry"] == {"type": "Point", "coordinates": [57.0769, 60.4067]}
     assert json.loads(json.dumps(feature)) == feature
 
