@@ -3,7 +3,9 @@ annexed 1939-1945, the states brought under Soviet control 1944-1949, and a few 
 Cominform, the Berlin blockade, the break with Yugoslavia).
 
 Geometry: CShapes 2.0 (GPL >= 2, `cshapes2`) through `scripts/derive_borders.py`, and for the
-Kuril Islands historical-basemaps (GPL-3.0, `ourednik`). An annexed area is the neighbour's
+Kuril Islands historical-basemaps (GPL-3.0, `ourednik`). Where a feature cites only the border
+data, its description says only what the borders record (which state held the area, from when),
+with the date at the precision the text can vouch for. An annexed area is the neighbour's
 territory before minus after (or before intersected with the USSR after). Simplified for the web.
 The data in this file is therefore GPL, like the borders.
 
@@ -117,23 +119,23 @@ EVENTS = [
           "south of Bessarabia went to the Ukrainian SSR.",
           [{"key": "kotkin2017"}, CS]),
     props("bloc-annexation-transcarpathia-1945", "Transcarpathia ceded by Czechoslovakia", "annexation",
-          "1945-06-29", None, "day", "Zakarpattia Oblast", ["UA"],
-          "Subcarpathian Ruthenia, the easternmost province of interwar Czechoslovakia, was ceded to the USSR "
-          "by a treaty of 29 June 1945 and became the Transcarpathian oblast of the Ukrainian SSR. CShapes "
-          "dates the change from the end of the war in Europe.",
+          "1945", None, "year", "Zakarpattia Oblast", ["UA"],
+          "The easternmost region of interwar Czechoslovakia (Subcarpathian Ruthenia) passed to the USSR in "
+          "1945, as the CShapes borders record; today it is Ukraine's Zakarpattia Oblast. CShapes dates the "
+          "change from 8 May 1945, the end of the war in Europe, not from a treaty.",
           [CS]),
     props("bloc-annexation-koenigsberg-1945", "Northern East Prussia (Königsberg) to the USSR", "annexation",
-          "1945-08-02", None, "day", "Kaliningrad Oblast", ["RU"],
-          "The Potsdam Conference, closed on 2 August 1945, placed the northern part of East Prussia with "
-          "Königsberg under Soviet administration. It became Kaliningrad Oblast of the RSFSR; the German "
-          "population was expelled by 1948.",
+          "1945", None, "year", "Kaliningrad Oblast", ["RU"],
+          "The northern part of German East Prussia, with the city of Königsberg (today Kaliningrad), passed to "
+          "the USSR in 1945, as the CShapes borders record; today it is Russia's Kaliningrad Oblast. CShapes "
+          "dates the change from 8 May 1945, the end of the war in Europe.",
           [CS], alt_names=[{"name": "Königsberg", "lang": "de"}, {"name": "Калининград", "lang": "ru"}]),
     props("bloc-annexation-sakhalin-kurils-1945", "Southern Sakhalin and the Kuril Islands", "annexation",
           "1945-08", "1945-09", "month", "Sakhalin Oblast", ["RU"],
-          "In the war against Japan of August 1945 Soviet forces took the Japanese south of Sakhalin (Karafuto) "
-          "and the Kuril Islands, which were annexed to the USSR. Sakhalin from CShapes; the Kurils, missing "
-          "there, from historical-basemaps.",
-          [CS, HB]),
+          "Soviet forces fought Japan on southern Sakhalin (Karafuto) and in the Kuril Islands in 1945, and both "
+          "passed from Japan to the USSR. Sakhalin from CShapes, which dates the change from 15 August 1945; "
+          "the Kurils, missing there, from historical-basemaps.",
+          [CS, HB, {"key": "whbd"}]),
     props("bloc-mongolia-1936", "Mongolian People's Republic", "satellite state",
           "1936-03-12", None, "day", "Mongolia", ["MN"],
           "Formally independent, the Mongolian People's Republic was ruled by a communist party under Soviet "
@@ -189,13 +191,14 @@ EVENTS = [
           [{"key": "applebaum2012"}, CS]),
     props("bloc-north-korea-soviet-zone-1945", "Soviet occupation zone of Korea", "occupation zone",
           "1945-08-15", "1948-09-08", "day", "North Korea", ["KP"],
-          "North of the 38th parallel Korea, freed from Japanese rule, was occupied by the Red Army from August "
-          "1945, while the US occupied the south. CShapes records the Soviet-occupied zone until 8 September 1948.",
+          "When Japanese rule over Korea ended in August 1945, the north of the country came under Soviet and "
+          "the south under US occupation. CShapes records the Soviet-occupied zone from 15 August 1945 to "
+          "8 September 1948, drawn with the same border as North Korea today.",
           [CS]),
     props("bloc-north-korea-1948", "Democratic People's Republic of Korea", "satellite state",
           "1948-09-09", None, "day", "North Korea", ["KP"],
-          "The Democratic People's Republic of Korea, led by Kim Il Sung, was proclaimed in the Soviet zone on "
-          "9 September 1948, as CShapes records.",
+          "The Democratic People's Republic of Korea was established in the Soviet zone; CShapes records it as "
+          "a state from 9 September 1948.",
           [CS]),
     props("bloc-yugoslavia-1945", "Communist Yugoslavia", "satellite state",
           "1945-11-29", "1948-06-28", "day", "Former Yugoslavia", ["SI", "HR", "BA", "RS", "ME", "MK", "XK"],
