@@ -24,7 +24,7 @@ from scripts.derive_themes import OUTPUTS, build, load_events  # noqa: E402
 
 CAMPS_CSV = REFERENCE / "gulag_camps" / "camps.csv"
 PREFIXES = {"construction": "construction-", "terror_abroad": "abroad-", "resistance": "resistance-", "politics": "politics-"}
-MINIMUM = {"construction": 15, "terror_abroad": 8, "resistance": 8, "politics": 12}
+MINIMUM = {"construction": 13, "terror_abroad": 8, "resistance": 8, "politics": 12}
 CAMP_ID = re.compile(r"^camp-(\d+)-0$")
 MAX_KM = 50
 
