@@ -98,7 +98,8 @@ HAND: dict[str, dict] = {
         "alt_names": [{"name": "Курская битва", "lang": "ru"}],
         "figures": [
             {"measure": "losses", "low": 254470, "high": 254470, "year": 1943,
-             "note": "Soviet irrecoverable losses in the Kursk defensive, Orel and Belgorod-Kharkov operations",
+             "note": "Soviet irrecoverable losses in the Kursk defensive (5-23 Jul 1943), Orel offensive "
+                     "(12 Jul-18 Aug 1943) and Belgorod-Kharkov offensive (3-23 Aug 1943) operations",
              "sources": [{"key": "krivosheev1997"}]},
             {"measure": "casualties", "low": 863303, "high": 863303, "year": 1943,
              "note": "Soviet total losses, irrecoverable and sanitary, in the same three operations",
