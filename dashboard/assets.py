@@ -2,8 +2,8 @@
 
 Streamlit serves `dashboard/static/` at `app/static/` (server.enableStaticServing). This
 fills it with Leaflet (from the XStatic-Leaflet package), the atlas's own script and styles,
-the land underlay, and the events' labels (tooltips) and details (popups), and gives the
-URLs the map frame uses.
+the land underlay, the state borders of every year, and the events' labels (tooltips) and
+details (popups), and gives the URLs the map frame uses.
 """
 
 from __future__ import annotations
@@ -18,28 +18,37 @@ import xstatic.pkg.leaflet
 
 PACKAGE = Path(__file__).parent
 STATIC = PACKAGE / "static"
-LAND = PACKAGE.parent / "geodata" / "land.geojson"
+GEODATA = PACKAGE.parent / "geodata"
+LAND = GEODATA / "land.geojson"
+BORDERS = GEODATA / "borders" / "borders.geojson"
 # The map is drawn in a component frame served at <base>/component/<name>/index.html;
 # going up two levels from there reaches <base>/, whatever base path the app is served under.
 FROM_MAP_FRAME = "../../app/static/"
 
 
-def publish_libraries() -> None:
-    """Copy Leaflet, the atlas script, styles and the land layer into the static folder (idempotent)."""
+def publish_libraries() -> dict[str, str]:
+    """Copy Leaflet, the atlas script and styles, the land and the borders into the static
+    folder (idempotent); return the URLs of the land and the borders."""
     STATIC.mkdir(exist_ok=True)
     shutil.copytree(xstatic.pkg.leaflet.BASE_DIR, STATIC / "leaflet", dirs_exist_ok=True)
     for name in ("atlas.js", "atlas.css"):
         shutil.copyfile(PACKAGE / name, STATIC / name)
-    shutil.copyfile(LAND, STATIC / "land.geojson")
+    return {"landUrl": publish_file("land", LAND), "bordersUrl": publish_file("borders", BORDERS)}
 
 
 def publish_json(kind: str, records: dict | list) -> str:
-    """Write records as `<kind>-<content hash>.json` and return its URL from the map frame.
+    """Write records as `<kind>-<content hash>.json` and return its URL from the map frame."""
+    return _publish(kind, json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
-    The name changes with the content, so browsers may cache it for good; the files of
-    earlier versions of the data are removed.
-    """
-    payload = json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+def publish_file(kind: str, source: Path) -> str:
+    """Copy a file as `<kind>-<content hash>.json` and return its URL from the map frame."""
+    return _publish(kind, source.read_bytes())
+
+
+def _publish(kind: str, payload: bytes) -> str:
+    """The name changes with the content, so browsers may cache it for good; the files of
+    earlier versions are removed."""
     name = f"{kind}-{hashlib.sha256(payload).hexdigest()[:16]}.json"
     STATIC.mkdir(exist_ok=True)
     for old in STATIC.glob(f"{kind}-*.json"):
@@ -55,6 +64,3 @@ def library_urls() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     styles = [("leaflet_css", FROM_MAP_FRAME + "leaflet/leaflet.css"), ("atlas_css", FROM_MAP_FRAME + "atlas.css")]
     return scripts, styles
 
-
-def land_url() -> str:
-    return FROM_MAP_FRAME + "land.geojson"

@@ -100,6 +100,15 @@
   atlas.eachFeature = (style) => function (feature, layer) {
     const props = feature.properties;
     if (layer.setStyle) layer.setStyle(style);
+    if (props.r !== undefined) {
+      // A camp: area proportional to its prisoners that year; hollow when no count is recorded.
+      layer.setRadius(props.r || 3);
+      if (!props.r) layer.setStyle({ fillOpacity: 0, dashArray: "2 2" });
+    }
+    if (props.w !== undefined) {
+      // A deportation: width by the number of people; dashed when no number is sourced.
+      layer.setStyle(props.w ? { weight: props.w, opacity: 0.75 } : { weight: 2, dashArray: "6 5" });
+    }
     layer.bindTooltip(() => tooltipContent(props), { sticky: true, direction: "top" });
     // Leaflet calls the content function again on popup.update(): build the content once.
     let content = null;
@@ -117,10 +126,58 @@
     }
   };
 
+  let borders = null; // a promise of the borders of all years, fetched on first use
+
+  // A state's label, at the centre of its largest part (the USSR's first part may be an islet).
+  function stateLabel(feature, shape) {
+    const parts = feature.geometry.type === "MultiPolygon" ? shape.getLatLngs() : [shape.getLatLngs()];
+    const area = (part) => {
+      const box = L.latLngBounds(part[0]);
+      return (box.getEast() - box.getWest()) * (box.getNorth() - box.getSouth());
+    };
+    const largest = parts.reduce((best, part) => (area(part) > area(best) ? part : best));
+    if (area(largest) < 40) return null;
+    return L.tooltip({
+      permanent: true,
+      direction: "center",
+      interactive: false,
+      className: feature.properties.is_ussr ? "atlas-state atlas-ussr" : "atlas-state",
+    })
+      .setLatLng(L.latLngBounds(largest[0]).getCenter())
+      .setContent(element("span", null, feature.properties.name));
+  }
+
+  // The states as of 31 December `year`, labelled, the USSR shaded; beneath the events.
+  atlas.drawBorders = function (group, year) {
+    if (!borders) borders = fetchJson(atlas.bordersUrl);
+    borders.then((all) => {
+      const names = [];
+      const layer = L.geoJSON(all, {
+        pane: "atlas-borders",
+        interactive: false,
+        filter: (feature) => feature.properties.from_year <= year && year <= feature.properties.to_year,
+        style: (feature) =>
+          feature.properties.is_ussr
+            ? { color: "#8b1a1a", weight: 2, fillColor: "#c0392b", fillOpacity: 0.07 }
+            : { color: "#6b6b6b", weight: 1, fill: false },
+        onEachFeature: (feature, shape) => {
+          const label = stateLabel(feature, shape);
+          if (label) names.push(label);
+        },
+      });
+      group.addLayer(layer);
+      names.forEach((label) => group.addLayer(label));
+    });
+  };
+
   // Land drawn beneath the tiles, so the map stays readable when no tile server answers;
   // the events' names and dates for tooltips.
   atlas.setup = function (map, options) {
     atlas.detailsUrl = options.detailsUrl;
+    atlas.bordersUrl = options.bordersUrl;
+    if (!map.getPane("atlas-borders")) {
+      map.createPane("atlas-borders").style.zIndex = 350;
+    }
     labelsLoaded = fetchJson(options.labelsUrl).then((loaded) => (labels = loaded));
     if (!map.getPane("atlas-land")) {
       map.createPane("atlas-land").style.zIndex = 150;

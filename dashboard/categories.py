@@ -6,7 +6,6 @@ symbol, so that colour is never the only cue.
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 
 POINTS = ("Point", "MultiPoint")
@@ -19,14 +18,14 @@ class Category:
     key: str
     label: str
     colour: str
-    symbol: str  # one of SYMBOL_PATHS
+    symbol: str  # one of SYMBOL_PATHS; "circle" points are drawn to scale (camps by prisoners)
     geometry_types: tuple[str, ...]
 
 
 CATEGORIES: dict[str, Category] = {
     category.key: category
     for category in (
-        Category("gulag", "Gulag camps", "#332288", "square", POINTS),
+        Category("gulag", "Gulag camps", "#332288", "circle", POINTS),
         Category("terror", "The Terror", "#882255", "cross", POINTS + AREAS),
         Category("terror_abroad", "Terror abroad", "#AA4499", "cross", POINTS),
         Category("deportation", "Deportations", "#CC6677", "arrow", LINES),
@@ -35,13 +34,13 @@ CATEGORIES: dict[str, Category] = {
         Category("bloc_expansion", "Soviet expansion and the Eastern Bloc", "#44AA99", "area", AREAS + POINTS),
         Category("construction", "Industry and forced-labour construction", "#999933", "hexagon", POINTS + LINES),
         Category("resistance", "Resistance and uprisings", "#88CCEE", "star", POINTS + AREAS),
-        Category("politics", "Turning points", "#555555", "circle", POINTS),
+        Category("politics", "Turning points", "#555555", "diamond", POINTS),
     )
 }
 
 # SVG path data in a 20x20 box, one per symbol.
 SYMBOL_PATHS = {
-    "square": "M4 4H16V16H4Z",
+    "diamond": "M10 1L19 10L10 19L1 10Z",
     "cross": "M7 2H13V7H18V13H13V18H7V13H2V7H7Z",
     "triangle": "M10 2L18 17H2Z",
     "hexagon": "M10 2L17 6V14L10 18L3 14V6Z",
@@ -60,10 +59,4 @@ def symbol_svg(category: Category, size: int = 16) -> str:
         f'<path d="{SYMBOL_PATHS[category.symbol]}" fill="{category.colour}"{translucent} '
         f'stroke="#222" stroke-width="1.2"/></svg>'
     )
-
-
-def symbol_img(category: Category, size: int = 16) -> str:
-    """An <img> of the symbol (Streamlit's HTML sanitiser drops inline SVG), labelled for screen readers."""
-    data = base64.b64encode(symbol_svg(category, size).encode()).decode()
-    return f'<img src="data:image/svg+xml;base64,{data}" width="{size}" height="{size}" alt="" style="vertical-align:-3px">'
 

@@ -1,16 +1,18 @@
 """The folium map: a base that stays the same between reruns, and one GeoJson layer a category.
 
 streamlit-folium keeps the base map mounted (and so the reader's pan and zoom) as long as its
-script does not change; the category layers are passed as feature groups that it swaps in
-place when a filter changes.
+script does not change; the category layers and the borders of the selected year are passed
+as feature groups that it swaps in place when a filter changes.
 """
 
 from __future__ import annotations
 
 import json
+import math
 
 import folium
 import geopandas as gpd
+import pandas as pd
 from branca.element import MacroElement
 from folium.template import Template
 from folium.utilities import JsCode
@@ -21,11 +23,14 @@ from .categories import CATEGORIES, Category, symbol_svg
 
 START_VIEW = {"location": (54.0, 60.0), "zoom_start": 3}
 TILES = "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png"
-TILES_ATTRIBUTION = '&copy; OpenStreetMap contributors &copy; CARTO'
+TILES_ATTRIBUTION = "&copy; OpenStreetMap contributors &copy; CARTO"
 TILE_HOSTS = ("basemaps.cartocdn.com",)
 POINT_DECIMALS = 4  # about 10 m: finer than any location in the data
 DISPLAY_TOLERANCE_DEGREES = 0.03  # lines and areas, about 3 km
 SHAPE_DECIMALS = 3  # about 100 m, ample after that simplification
+MAX_CAMP_RADIUS = 24  # pixels, for the largest count of any camp in any year
+MIN_CAMP_RADIUS = 2.5
+FLOW_WIDTHS = (2.0, 12.0)  # pixels, for the smallest and the largest number of people deported
 
 
 class AtlasSetup(MacroElement):
@@ -41,15 +46,37 @@ class AtlasSetup(MacroElement):
         self.urls = urls
 
 
+class Borders(MacroElement):
+    """Draws the state borders of one year into its feature group (atlas.drawBorders).
+
+    The browser fetches the borders of all years once and picks the year's polygons, so a
+    rerun sends only the year.
+    """
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "atlas.drawBorders({{ this._parent.get_name() }}, {{ this.year|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, year: int):
+        super().__init__()
+        self._name = "Borders"
+        self.year = year
+
+
 def base_map(urls: dict[str, str]) -> folium.Map:
     """The map without events; it loads Leaflet and the atlas script from the app itself.
 
-    `urls` gives the files the map frame fetches: landUrl, labelsUrl and detailsUrl.
+    `urls` gives the files the map frame fetches: landUrl, bordersUrl, labelsUrl and detailsUrl.
     """
-    atlas_map = folium.Map(tiles=None, min_zoom=2, max_bounds=False, control_scale=True, **START_VIEW)
+    atlas_map = folium.Map(tiles=None, min_zoom=2, control_scale=True, **START_VIEW)
     atlas_map.default_js, atlas_map.default_css = assets.library_urls()
-    folium.TileLayer(TILES, attr=TILES_ATTRIBUTION, name="Modern map", subdomains="abcd", max_zoom=19).add_to(atlas_map)
+    folium.TileLayer(
+        TILES, attr=TILES_ATTRIBUTION, name="Modern map (tiles)", subdomains="abcd", max_zoom=19, overlay=True
+    ).add_to(atlas_map)
     AtlasSetup(urls).add_to(atlas_map)
+    folium.LayerControl(collapsed=False, position="topright").add_to(atlas_map)
     return atlas_map
 
 
@@ -74,9 +101,39 @@ def map_feature(geometry, index: int) -> dict:
     return {"type": "Feature", "geometry": _rounded(mapping(geometry), decimals), "properties": {"i": index}}
 
 
+def largest_camp(events: gpd.GeoDataFrame) -> int:
+    """The largest count of any camp in any year: the one scale of every year's circles."""
+    return max((max(counts.values()) for counts in events["prisoners"] if counts), default=1)
+
+
+def camp_radius(prisoners: int, largest: int) -> float:
+    """Circle radius in pixels, its area proportional to the prisoners."""
+    return round(max(MIN_CAMP_RADIUS, MAX_CAMP_RADIUS * math.sqrt(prisoners / largest)), 1)
+
+
+def _camp_radii(events: gpd.GeoDataFrame) -> list[dict[int, float]]:
+    """Per event, {year: circle radius}."""
+    largest = largest_camp(events)
+    return [{year: camp_radius(count, largest) for year, count in counts.items()} for counts in events["prisoners"]]
+
+
+def _flow_width(deported: float, largest: float) -> float:
+    """Line width by the number of people deported (square root scale); 0 where none is sourced."""
+    if pd.isna(deported):
+        return 0
+    low, high = FLOW_WIDTHS
+    return round(low + (high - low) * math.sqrt(deported / largest), 1)
+
+
 def prepare(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Add the `map_feature` column, once per load, so that a rerun only selects."""
-    return events.assign(map_feature=[map_feature(geometry, i) for i, geometry in enumerate(events.geometry)])
+    """Add what the map needs, once per load, so that a rerun only selects: `map_feature`
+    (with a flow's width `w`) and `radius_by_year` (camps)."""
+    features = [map_feature(geometry, i) for i, geometry in enumerate(events.geometry)]
+    largest_deported = events["deported"].max() if events["deported"].notna().any() else 1
+    for feature, category, deported in zip(features, events["category"], events["deported"]):
+        if category == "deportation":
+            feature["properties"]["w"] = _flow_width(deported, largest_deported)
+    return events.assign(map_feature=features, radius_by_year=_camp_radii(events))
 
 
 def labels(events: gpd.GeoDataFrame) -> list[list[str]]:
@@ -84,7 +141,9 @@ def labels(events: gpd.GeoDataFrame) -> list[list[str]]:
     return events[["id", "name", "when"]].values.tolist()
 
 
-def _marker(category: Category) -> folium.Marker:
+def _marker(category: Category) -> folium.Marker | folium.CircleMarker:
+    if category.symbol == "circle":
+        return folium.CircleMarker(radius=MIN_CAMP_RADIUS)
     icon = folium.DivIcon(html=symbol_svg(category, 14), icon_size=(14, 14), icon_anchor=(7, 7), class_name="atlas-symbol")
     return folium.Marker(icon=icon)
 
@@ -92,18 +151,32 @@ def _marker(category: Category) -> folium.Marker:
 def _style(category: Category) -> dict:
     if category.symbol == "area":
         return {"color": category.colour, "weight": 1.5, "fillColor": category.colour, "fillOpacity": 0.25}
+    if category.symbol == "circle":
+        return {"color": category.colour, "weight": 1, "fillColor": category.colour, "fillOpacity": 0.35}
     return {"color": category.colour, "weight": 3, "opacity": 0.9}
 
 
-def category_layer(category: Category, events: gpd.GeoDataFrame) -> folium.FeatureGroup:
+def _features(events: gpd.GeoDataFrame, year: int) -> list[dict]:
+    """The layer's features; scaled circles get their radius `r` for `year` (0: no count that
+    year), largest first so that small camps stay on top and clickable."""
+    if not events["prisoners"].map(bool).any():
+        return events["map_feature"].tolist()
+    sized = [
+        {**feature, "properties": {**feature["properties"], "r": radii.get(year, 0)}}
+        for feature, radii in zip(events["map_feature"], events["radius_by_year"])
+    ]
+    return sorted(sized, key=lambda feature: -feature["properties"]["r"])
+
+
+def category_layer(category: Category, events: gpd.GeoDataFrame, year: int) -> folium.FeatureGroup:
     """One GeoJson layer for all shown events of a category (`events` made by `prepare`).
 
     The style is set in the browser for the whole layer: folium's style_function would send
     every feature's id again in a per-feature style table.
     """
-    group = folium.FeatureGroup(name=category.label)
+    group = folium.FeatureGroup(name=category.label, control=False)
     folium.GeoJson(
-        {"type": "FeatureCollection", "features": events["map_feature"].tolist()},
+        {"type": "FeatureCollection", "features": _features(events, year)},
         name=category.label,
         marker=_marker(category),
         on_each_feature=JsCode(f"atlas.eachFeature({json.dumps(_style(category))})"),
@@ -111,11 +184,18 @@ def category_layer(category: Category, events: gpd.GeoDataFrame) -> folium.Featu
     return group
 
 
-def event_layers(events: gpd.GeoDataFrame) -> list[folium.FeatureGroup]:
-    """Layers for the events shown, areas first so that points and flows stay on top."""
+def borders_layer(year: int) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name=f"State borders, {year}", control=False)
+    Borders(year).add_to(group)
+    return group
+
+
+def event_layers(events: gpd.GeoDataFrame, year: int) -> list[folium.FeatureGroup]:
+    """Layers for the events shown, areas first so that points and flows stay on top.
+    Camps are sized by their prisoners in `year`."""
     order = sorted(CATEGORIES.values(), key=lambda category: category.symbol != "area")
     return [
-        category_layer(category, events[events["category"] == category.key])
+        category_layer(category, events[events["category"] == category.key], year)
         for category in order
         if (events["category"] == category.key).any()
     ]

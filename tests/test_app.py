@@ -41,11 +41,14 @@ def test_year_range_changes_what_is_shown(app):
     assert shown_line(app).startswith("**1 of 6 events shown**, 1944–1944")
 
 
-def test_theme_options_carry_counts_for_the_selected_years(app):
+def test_legend_counts_events_in_the_selected_years(app):
     app.slider[0].set_value((1942, 1943)).run()
-    labels = app.multiselect[0].options
-    assert "Battles and wars (1)" in labels
-    assert "Gulag camps (0)" in labels
+    legend = app.sidebar.get("html")[0].proto.body
+    assert "Battles and wars <b>1</b>" in legend
+    assert "Gulag camps <b>0</b>" in legend
+    assert app.multiselect[0].options == [
+        "Gulag camps", "Deportations", "Famines", "Battles and wars", "Soviet expansion and the Eastern Bloc", "Turning points"
+    ]
 
 
 def test_empty_state_says_why(app):
@@ -77,3 +80,19 @@ def test_bad_features_are_listed_and_the_good_ones_shown(monkeypatch, tmp_path, 
     app = run_app(monkeypatch, path)
     assert "feature 2 (id 'famine-test-region'): properties.start" in app.error[0].value
     assert shown_line(app).startswith("**5 of 5 events shown**")
+
+
+def test_camp_sub_filters_and_prisoner_chart(app):
+    assert app.multiselect(key="camp_types").value == ["Corrective-labor camps"]
+    assert app.multiselect(key="activities").value == ["Logging"]
+    app.multiselect(key="activities").set_value([]).run()
+    assert shown_line(app).startswith("**5 of 6 events shown**")
+    assert "No camp type or economic activity" not in "".join(i.value for i in app.info)
+    app.multiselect(key="themes").set_value(["gulag"]).run()
+    assert "No camp type or economic activity is selected" in app.info[0].value
+
+
+def test_borders_toggle_names_the_year(app):
+    app.slider(key="years").set_value((1939, 1945)).run()
+    assert app.toggle(key="borders").label == "State borders of 1945"
+    assert app.toggle(key="borders").value is True

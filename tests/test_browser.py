@@ -128,6 +128,22 @@ class Reader:
         self.page.get_by_role("slider").nth(1).focus()
         self.page.keyboard.press("Home")
 
+    def move_upper_year(self, steps: int) -> None:
+        """Move the slider's upper handle by whole years with the arrow keys."""
+        self.page.get_by_role("slider").nth(1).focus()
+        for _ in range(abs(steps)):
+            self.page.keyboard.press("ArrowRight" if steps > 0 else "ArrowLeft")
+
+    def camp_radii(self) -> list[float]:
+        """Radii of the camp circles drawn, read from Leaflet."""
+        return self.map.locator("body").evaluate(
+            "() => Object.values(window.map._layers)"
+            ".filter((l) => l.feature && l.feature.properties.r !== undefined).map((l) => l.getRadius())"
+        )
+
+    def state_labels(self) -> list[str]:
+        return self.map.locator(".atlas-state").all_text_contents()
+
     def map_view(self) -> tuple:
         return self.map.locator("body").evaluate(
             "() => { const m = window.map; return [m.getZoom(), m.getCenter().lat.toFixed(3), m.getCenter().lng.toFixed(3)]; }"
@@ -192,7 +208,7 @@ def test_clicking_an_event_opens_its_popup_with_full_citations(reader):
 def test_text_from_the_data_is_shown_as_text_never_run(browser, sample_url):
     tab = Reader(browser, sample_url)
     title = tab.page.title()
-    tab.map.locator(".atlas-symbol").nth(2).click()  # the turning point whose name is markup
+    tab.map.locator(".atlas-symbol:has(path[fill='#555555'])").click()  # the turning point whose name is markup
     popup = tab.map.locator(".atlas-popup")
     popup.locator(".atlas-section").wait_for(timeout=10_000)
     assert popup.locator("h4").inner_text() == "<img src=x onerror=\"document.title='pwned'\"> & <b>bold</b>"
@@ -200,3 +216,23 @@ def test_text_from_the_data_is_shown_as_text_never_run(browser, sample_url):
     assert popup.locator("img, b, script").count() == 0
     assert tab.page.title() == title
     tab.close()
+
+
+def test_borders_of_the_selected_year_are_drawn_and_labelled(reader):
+    reader.wait_until(lambda: "USSR" in reader.state_labels())
+    assert len(reader.state_labels()) > 20
+    assert "Poland" in reader.state_labels()  # 1960
+    reader.screenshot("atlas-borders-1960.png")
+
+
+def test_camps_are_sized_by_the_last_selected_year(reader):
+    def filled(radii):  # circles of camps with a count that year (hollow ones have radius 3)
+        return [r for r in radii if r > 3]
+
+    reader.wait_until(lambda: len(reader.camp_radii()) > 100)
+    in_1960 = filled(reader.camp_radii())
+    reader.move_upper_year(-8)  # to 1952, the camps' peak years
+    reader.wait_until(lambda: "1922–1952" in reader.shown_text())
+    reader.wait_until(lambda: len(filled(reader.camp_radii())) > 3 * len(in_1960))
+    assert max(reader.camp_radii()) > max(in_1960)
+    reader.screenshot("atlas-1952.png")

@@ -55,3 +55,22 @@ def test_year_bounds_widen_to_take_in_every_event(events):
     early = events.assign(start_year=events["start_year"].where(events["id"] != "famine-test-region", 1918))
     assert filters.year_bounds(early) == (1918, 1960)
     assert filters.year_bounds(events.iloc[0:0]) == filters.DEFAULT_YEARS
+
+
+def test_camp_sub_filters_narrow_only_the_camps(events):
+    all_themes = ("gulag", "deportation", "famine", "battle", "politics", "bloc_expansion")
+    everything = shown_ids(events, (1922, 1960), all_themes)
+    loggers = set(filters.select(events, (1922, 1960), all_themes, activities=["Logging"])["id"])
+    assert loggers == everything
+    assert set(filters.select(events, (1922, 1960), all_themes, activities=["Mining"])["id"]) == everything - {"camp-vishersky"}
+    assert set(filters.select(events, (1922, 1960), all_themes, camp_types=["Special camps"])["id"]) == everything - {"camp-vishersky"}
+
+
+def test_camp_options_list_what_the_data_has(events):
+    assert filters.camp_options(events) == (["Corrective-labor camps"], ["Logging"])
+
+
+def test_prisoners_by_year_sums_the_camps_counts(events):
+    doubled = events.assign(prisoners=events["prisoners"].map(lambda counts: {y: 2 * n for y, n in counts.items()}))
+    assert filters.prisoners_by_year(events).to_dict() == {1931: 39000}
+    assert filters.prisoners_by_year(doubled).to_dict() == {1931: 78000}

@@ -6,6 +6,7 @@ import re
 import streamlit_folium
 
 from dashboard import mapview
+from dashboard.categories import CATEGORIES
 from dashboard.events import load
 
 from conftest import SAMPLE
@@ -13,11 +14,17 @@ from conftest import SAMPLE
 URLS = {"landUrl": "land.geojson", "labelsUrl": "labels.json", "detailsUrl": "details.json"}
 
 
-def test_map_loads_scripts_and_styles_only_from_the_app_itself(monkeypatch):
+def sent_to_component(monkeypatch, layers) -> dict:
+    """What st_folium hands the browser for the base map and these layers."""
     sent = {}
     monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kwargs: sent.update(kwargs))
+    streamlit_folium.st_folium(mapview.base_map(URLS), feature_group_to_add=layers)
+    return sent
+
+
+def test_map_loads_scripts_and_styles_only_from_the_app_itself(monkeypatch):
     events = mapview.prepare(load(SAMPLE).events)
-    streamlit_folium.st_folium(mapview.base_map(URLS), feature_group_to_add=mapview.event_layers(events))
+    sent = sent_to_component(monkeypatch, mapview.event_layers(events, 1940))
     assert sent["js_links"] and sent["css_links"]
     for link in sent["js_links"] + sent["css_links"]:
         assert not re.match(r"^(https?:)?//", link), link
@@ -28,7 +35,7 @@ def test_map_loads_scripts_and_styles_only_from_the_app_itself(monkeypatch):
 
 def test_one_layer_per_category_shown():
     events = mapview.prepare(load(SAMPLE).events)
-    layers = mapview.event_layers(events)
+    layers = mapview.event_layers(events, 1940)
     assert sorted(layer.layer_name for layer in layers) == sorted(
         ["Gulag camps", "Deportations", "Famines", "Battles and wars", "Turning points", "Soviet expansion and the Eastern Bloc"]
     )
@@ -52,3 +59,36 @@ def test_base_map_is_the_same_on_every_rerun():
     first = streamlit_folium.generate_js_hash(streamlit_folium._get_map_string(mapview.base_map(URLS)))
     second = streamlit_folium.generate_js_hash(streamlit_folium._get_map_string(mapview.base_map(URLS)))
     assert first == second
+
+
+def layer_features(layer) -> list[dict]:
+    [geojson] = layer._children.values()
+    return geojson.data["features"]
+
+
+def test_camps_are_sized_by_their_prisoners_in_the_year():
+    events = mapview.prepare(load(SAMPLE).events)
+    camps = events[events["category"] == "gulag"]
+    [in_1931] = layer_features(mapview.category_layer(CATEGORIES["gulag"], camps, 1931))
+    [in_1933] = layer_features(mapview.category_layer(CATEGORIES["gulag"], camps, 1933))
+    assert in_1931["properties"]["r"] == mapview.MAX_CAMP_RADIUS  # the largest count in the data
+    assert in_1933["properties"]["r"] == 0  # no count recorded for 1933: drawn hollow
+
+
+def test_circle_area_is_proportional_to_prisoners():
+    small, large = mapview.camp_radius(10_000, 40_000), mapview.camp_radius(40_000, 40_000)
+    assert round((large / small) ** 2, 1) == 4.0
+
+
+def test_flow_width_grows_with_the_people_deported_and_is_zero_when_unsourced():
+    events = mapview.prepare(load(SAMPLE).events)
+    [flow] = layer_features(mapview.category_layer(CATEGORIES["deportation"], events[events["category"] == "deportation"], 1944))
+    assert flow["properties"]["w"] == mapview.FLOW_WIDTHS[1]
+    unsourced = events.assign(deported=float("nan"))
+    assert mapview.prepare(unsourced)["map_feature"].iloc[1]["properties"]["w"] == 0
+
+
+def test_borders_layer_sends_only_the_year(monkeypatch):
+    sent = sent_to_component(monkeypatch, [mapview.borders_layer(1944)])
+    assert "atlas.drawBorders(" in sent["feature_group"] and ", 1944);" in sent["feature_group"]
+    assert len(sent["feature_group"]) < 1000

@@ -1,0 +1,66 @@
+"""The sidebar legend: each theme's symbol as drawn on the map, with its count, and the keys
+to the camp circles and the deportation arrows."""
+
+from __future__ import annotations
+
+import base64
+
+from .categories import CATEGORIES, symbol_svg
+from .mapview import camp_radius
+
+CAMP_KEY_COUNTS = (1_000, 10_000, 50_000)
+
+
+def _img(svg: str, width: int, height: int | None = None) -> str:
+    """An <img> of an SVG (Streamlit's HTML sanitiser drops inline SVG); decorative, the text says it."""
+    data = base64.b64encode(svg.encode()).decode()
+    return (
+        f'<img src="data:image/svg+xml;base64,{data}" width="{width}" height="{height or width}" alt="" '
+        'style="vertical-align:middle">'
+    )
+
+
+def _circle(radius: float, colour: str, hollow: bool = False) -> str:
+    size = int(2 * radius + 4)
+    fill = 'fill="none" stroke-dasharray="2 2"' if hollow else f'fill="{colour}" fill-opacity="0.35"'
+    return _img(
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}">'
+        f'<circle cx="{size / 2}" cy="{size / 2}" r="{radius}" {fill} stroke="{colour}"/></svg>',
+        size,
+    )
+
+
+def _line(width: float, colour: str, dashed: bool = False) -> str:
+    dash = ' stroke-dasharray="6 5"' if dashed else ""
+    return _img(
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="16"><line x1="2" y1="8" x2="38" y2="8" '
+        f'stroke="{colour}" stroke-width="{width}"{dash}/></svg>',
+        40,
+        16,
+    )
+
+
+def legend_html(present: list[str], chosen: list[str], counts: dict[str, int], year: int, largest_camp: int) -> str:
+    rows = "".join(
+        f'<li style="opacity:{1 if key in chosen else 0.45}">{_img(symbol_svg(CATEGORIES[key]), 16)} '
+        f"{CATEGORIES[key].label} <b>{counts.get(key, 0)}</b></li>"
+        for key in present
+    )
+    keys = []
+    if "gulag" in chosen:
+        colour = CATEGORIES["gulag"].colour
+        circles = " ".join(f"{_circle(camp_radius(n, largest_camp), colour)} {n:,}" for n in CAMP_KEY_COUNTS)
+        keys.append(
+            f"<p><b>Camps</b>: circle area by prisoners in {year}<br>{circles}<br>"
+            f"{_circle(3, colour, hollow=True)} no count for {year}</p>"
+        )
+    if "deportation" in chosen:
+        colour = CATEGORIES["deportation"].colour
+        keys.append(
+            f"<p><b>Deportations</b>: width by people deported<br>{_line(6, colour)} sourced number<br>"
+            f"{_line(2, colour, dashed=True)} no sourced number</p>"
+        )
+    return (
+        '<ul class="atlas-legend" style="list-style:none;padding-left:0;line-height:1.9;margin-bottom:0.5rem">'
+        f"{rows}</ul>{''.join(keys)}"
+    )
