@@ -62,12 +62,13 @@ def scaled_copy(source: Path, factor: int, folder: Path) -> Path:
 
 
 def map_payload(events) -> dict:
-    """What one rerun sends to the map component: built exactly as st_folium builds it."""
+    """What one rerun sends to the map component: built exactly as st_folium builds it
+    (the same capture as tests/test_mapview.py, without pytest's monkeypatch)."""
     sent = {}
     original = streamlit_folium._component_func
     streamlit_folium._component_func = lambda **kwargs: sent.update(kwargs)
     try:
-        streamlit_folium.st_folium(mapview.base_map(URLS), feature_group_to_add=mapview.event_layers(events))
+        streamlit_folium.st_folium(mapview.base_map(URLS), feature_group_to_add=mapview.event_layers(events, 1940))
     finally:
         streamlit_folium._component_func = original
     return sent
