@@ -10,15 +10,26 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import assets, filters, mapview
+from dashboard import assets, filters, mapview, permalink, picking
 from dashboard.categories import CATEGORIES
 from dashboard.charts import prisoners_chart
 from dashboard.details import details
 from dashboard.events import Dataset, load
 from dashboard.legend import legend_html
+from dashboard.panel import panel_html
 
 EVENTS_FILE = Path(os.environ.get("ATLAS_EVENTS", Path(__file__).parents[1] / "events.geojson"))
 MAX_PROBLEMS_SHOWN = 20
+FOCUS_ZOOM = 6
+
+
+@dataclass(frozen=True)
+class Atlas:
+    """The loaded data with what the page derives from it once per version of the file."""
+
+    dataset: Dataset
+    urls: dict[str, str]  # what the map frame fetches
+    records: dict[str, dict]  # popup and panel details by event id
 
 
 @dataclass(frozen=True)
@@ -31,15 +42,16 @@ class Choices:
 
 
 @st.cache_resource(show_spinner="Loading and checking the events…")
-def load_dataset(path: str, modified: float) -> tuple[Dataset, dict[str, str]]:
+def load_atlas(path: str, modified: float) -> Atlas:
     """Read and validate the events once per version of the file; publish what the map fetches."""
     dataset = load(path)
     events = mapview.prepare(dataset.events)
+    records = {row.id: details(row.properties) for row in events.itertuples()}
     urls = assets.publish_libraries() | {
         "labelsUrl": assets.publish_json("labels", mapview.labels(events)),
-        "detailsUrl": assets.publish_json("details", {row.id: details(row.properties) for row in events.itertuples()}),
+        "detailsUrl": assets.publish_json("details", records),
     }
-    return replace(dataset, events=events), urls
+    return Atlas(replace(dataset, events=events), urls, records)
 
 
 def show_problems(dataset: Dataset) -> None:
@@ -55,27 +67,82 @@ def show_problems(dataset: Dataset) -> None:
     )
 
 
+def open_link(events: pd.DataFrame) -> None:
+    """On a session's first run: say what the link asked for that cannot be shown, select its
+    event (and its years) and keep its map view."""
+    if "link_opened" in st.session_state:
+        return
+    st.session_state["link_opened"] = True
+    params = {name: st.query_params.get_all(name) for name in st.query_params}
+    types, activities = filters.camp_options(events)
+    options = {"themes": [c.label for c in CATEGORIES.values()], "camp_types": types, "activities": activities}
+    st.session_state["link_notices"] = permalink.ignored(params, filters.year_bounds(events), options, set(events["id"]))
+    st.session_state["view"] = permalink.parse_view(params.get("view", [None])[0])
+    event_id = params.get("event", [None])[0]
+    if event_id in set(events["id"]):
+        event = events.set_index("id").loc[event_id]
+        st.session_state["years"] = (int(event["start_year"]), int(event["end_year"]))
+        select(event_id, events)
+    for name in ("event", "view"):
+        if name in params and any(name in notice for notice in st.session_state["link_notices"]):
+            del st.query_params[name]
+
+
+def select(event_id: str | None, events: pd.DataFrame) -> None:
+    """Make an event the selected one: in the panel, in the address, and in the map's focus."""
+    st.session_state["event"] = event_id
+    if event_id is None:
+        st.query_params.pop("event", None)
+        return
+    st.query_params["event"] = event_id
+    point = events.set_index("id").loc[event_id, "geometry"].representative_point()
+    st.session_state["focus"] = ([point.y, point.x], FOCUS_ZOOM)
+
+
+def follow_table(events: pd.DataFrame) -> None:
+    """Select the event the reader chose in the table (its state is known before the run)."""
+    rows = (st.session_state.get("events-table") or {}).get("selection", {}).get("rows", [])
+    picked = st.session_state.get("table_ids", [])[rows[0]] if rows else None
+    if picked and picked != st.session_state.get("last_table_pick"):
+        st.session_state["last_table_pick"] = picked
+        select(picked, events)
+
+
+def follow_map_click(returned: dict | None, shown: pd.DataFrame) -> None:
+    """Select the event the reader last clicked on the map (the map stays where it is)."""
+    click = (returned or {}).get("last_object_clicked")
+    if click and click != st.session_state.get("last_click"):
+        st.session_state["last_click"] = click
+        picked = picking.event_at(shown, click["lat"], click["lng"])
+        if picked:
+            st.session_state["event"] = picked
+            st.query_params["event"] = picked
+
+
 def sidebar(events: pd.DataFrame) -> Choices:
     first, last = filters.year_bounds(events)
     years = st.sidebar.slider(
-        "Years", first, last, (first, last), key="years",
+        "Years", first, last, **({} if "years" in st.session_state else {"value": (first, last)}),
+        key="years", bind="query-params",
         help="An event shows when its dates overlap these years; camps are sized by their prisoners in the last year.",
     )
     counts = filters.counts_by_category(events[filters.in_years(events, *years)])
     present = [key for key in CATEGORIES if key in set(events["category"])]
     # Counts go in the legend, not in these labels: the browser keeps a selection by its label.
     chosen = st.sidebar.multiselect(
-        "Themes", present, default=present, key="themes", format_func=lambda key: CATEGORIES[key].label
+        "Themes", present, default=present, key="themes", bind="query-params", format_func=lambda key: CATEGORIES[key].label
     )
     camp_types = activities = None  # None: not narrowed, camps with no type or activity recorded included
     if "gulag" in chosen:
         all_types, all_activities = filters.camp_options(events)
         with st.sidebar.expander("Gulag camps: type and activity"):
-            camp_types = st.multiselect("Camp type", all_types, default=all_types, key="camp_types")
-            activities = st.multiselect("Economic activity", all_activities, default=all_activities, key="activities")
+            camp_types = st.multiselect("Camp type", all_types, default=all_types, key="camp_types", bind="query-params")
+            activities = st.multiselect(
+                "Economic activity", all_activities, default=all_activities, key="activities", bind="query-params"
+            )
         camp_types = None if len(camp_types) == len(all_types) else camp_types
         activities = None if len(activities) == len(all_activities) else activities
-    borders = st.sidebar.toggle(f"State borders of {years[1]}", value=True, key="borders")
+    borders = st.sidebar.toggle(f"State borders of {years[1]}", value=True, key="borders", bind="query-params")
     st.sidebar.markdown("**Legend** (events in the selected years)")
     st.sidebar.html(legend_html(present, chosen, counts, years[1], mapview.largest_camp(events)))
     return Choices(years, chosen, camp_types, activities, borders)
@@ -93,39 +160,86 @@ def empty_reason(choices: Choices, dataset: Dataset) -> str:
     return f"No events of the selected themes ({names}) fall within {first}–{last}. Widen the years or add themes."
 
 
+def show_map(atlas: Atlas, shown: pd.DataFrame, choices: Choices) -> dict | None:
+    layers = mapview.event_layers(shown, choices.years[1])
+    if choices.borders:
+        layers.insert(0, mapview.borders_layer(choices.years[1]))
+    view = st.session_state.get("view")
+    centre, zoom = st.session_state.get("focus", (None, None))
+    return st_folium(
+        mapview.base_map(atlas.urls, view),
+        key="atlas-map",
+        feature_group_to_add=layers,
+        returned_objects=["last_object_clicked"],
+        center=centre,
+        zoom=zoom,
+        use_container_width=True,
+        height=620,
+    )
+
+
+def show_prisoner_chart(events: pd.DataFrame, choices: Choices) -> None:
+    camps = filters.select(events, filters.year_bounds(events), ["gulag"], choices.camp_types, choices.activities)
+    totals = filters.prisoners_by_year(camps)
+    if totals.empty:
+        return
+    last = choices.years[1]
+    st.markdown("**Prisoners in the camps** (selected types and activities; counts of 1 January as a rule)")
+    st.altair_chart(prisoners_chart(totals, choices.years), width="stretch")
+    st.caption(f"Sum of the camps' yearly counts (Smirnov 1998). {last}: {totals.get(last, 0):,} prisoners.")
+
+
+def show_table(shown: pd.DataFrame) -> None:
+    """The events in view, sortable; choosing a row selects the event on the map."""
+    table = pd.DataFrame(
+        {
+            "Event": shown["name"],
+            "Theme": shown["category"].map(lambda key: CATEGORIES[key].label),
+            "Dates": shown["when"],
+            "From": shown["start_year"],
+            "To": shown["end_year"],
+            "Place": shown["properties"].map(lambda props: props.place.name),
+        }
+    ).reset_index(drop=True)
+    st.session_state["table_ids"] = shown["id"].tolist()
+    st.dataframe(
+        table, key="events-table", on_select="rerun", selection_mode="single-row", hide_index=True,
+        width="stretch", height=320,
+    )
+
+
 def main() -> None:
     st.set_page_config(page_title="Atlas of the Stalin era", page_icon="🗺️", layout="wide")
     st.markdown("### Atlas of the Stalin era, 1922–1956")
-    dataset, map_urls = load_dataset(str(EVENTS_FILE), EVENTS_FILE.stat().st_mtime if EVENTS_FILE.exists() else 0)
-    show_problems(dataset)
+    atlas = load_atlas(str(EVENTS_FILE), EVENTS_FILE.stat().st_mtime if EVENTS_FILE.exists() else 0)
+    events = atlas.dataset.events
+    show_problems(atlas.dataset)
+    open_link(events)
+    for notice in st.session_state.pop("link_notices", []):
+        st.warning(f"From the link: {notice}.", icon="🔗")
 
-    choices = sidebar(dataset.events)
-    shown = filters.select(dataset.events, choices.years, choices.categories, choices.camp_types, choices.activities)
+    choices = sidebar(events)
+    shown = filters.select(events, choices.years, choices.categories, choices.camp_types, choices.activities)
+    follow_table(events)
     first, last = choices.years
-    st.markdown(f"**{len(shown)} of {len(dataset.events)} events shown**, {first}–{last}.")
+    st.markdown(f"**{len(shown)} of {len(events)} events shown**, {first}–{last}.")
     if shown.empty:
-        st.info(empty_reason(choices, dataset))
+        st.info(empty_reason(choices, atlas.dataset))
 
-    map_column, chart_column = st.columns([3, 1])
+    map_column, side_column = st.columns([3, 1])
     with map_column:
-        layers = mapview.event_layers(shown, last)
-        if choices.borders:
-            layers.insert(0, mapview.borders_layer(last))
-        st_folium(
-            mapview.base_map(map_urls),
-            key="atlas-map",
-            feature_group_to_add=layers,
-            returned_objects=[],
-            use_container_width=True,
-            height=640,
-        )
-    with chart_column:
-        camps = filters.select(dataset.events, filters.year_bounds(dataset.events), ["gulag"], choices.camp_types, choices.activities)
-        totals = filters.prisoners_by_year(camps)
-        if not totals.empty:
-            st.markdown("**Prisoners in the camps** (selected types and activities; counts of 1 January as a rule)")
-            st.altair_chart(prisoners_chart(totals, choices.years), use_container_width=True)
-            st.caption(f"Sum of the camps' yearly counts (Smirnov 1998). {last}: {totals.get(last, 0):,} prisoners.")
+        follow_map_click(show_map(atlas, shown, choices), shown)
+    with side_column:
+        selected = st.session_state.get("event")
+        if selected in atlas.records:
+            st.html(panel_html(selected, atlas.records[selected]))
+            if st.button("Clear selection", key="clear-selection"):
+                select(None, events)
+                st.rerun()
+        else:
+            show_prisoner_chart(events, choices)
+    with st.expander(f"Table of the {len(shown)} events shown", expanded=False):
+        show_table(shown)
     st.caption(
         "Every event cites its sources: click a symbol, line or area for its details. "
         "Borders: CShapes 2.0 and historical-basemaps (GPL). Base map: land from Natural Earth; "

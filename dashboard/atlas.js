@@ -170,9 +170,46 @@
     });
   };
 
+  // The reader's view, kept in the page's address (`view=lat,lng,zoom`) without a rerun, so
+  // that a copied link reopens the map where it was.
+  function keepViewInAddress(map) {
+    const page = window.parent;
+    map.on("moveend", () => {
+      const centre = map.getCenter();
+      const url = new URL(page.location.href);
+      url.searchParams.set("view", `${centre.lat.toFixed(3)},${centre.lng.toFixed(3)},${map.getZoom()}`);
+      page.history.replaceState(page.history.state, "", url);
+    });
+  }
+
+  const CopyLink = L.Control.extend({
+    options: { position: "topleft" },
+    onAdd: function () {
+      const button = element("button", "atlas-copy-link", "Copy link");
+      button.type = "button";
+      button.title = "Copy a link to this view: years, themes, selected event and map position";
+      L.DomEvent.disableClickPropagation(button);
+      button.addEventListener("click", () => {
+        const link = window.parent.location.href;
+        const done = () => {
+          button.textContent = "Link copied";
+          setTimeout(() => (button.textContent = "Copy link"), 2000);
+        };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(link).then(done, () => window.prompt("Copy this link:", link));
+        } else {
+          window.prompt("Copy this link:", link);
+        }
+      });
+      return button;
+    },
+  });
+
   // Land drawn beneath the tiles, so the map stays readable when no tile server answers;
-  // the events' names and dates for tooltips.
+  // the events' names and dates for tooltips; the view in the address; the copy-link button.
   atlas.setup = function (map, options) {
+    keepViewInAddress(map);
+    new CopyLink().addTo(map);
     atlas.detailsUrl = options.detailsUrl;
     atlas.bordersUrl = options.bordersUrl;
     if (!map.getPane("atlas-borders")) {

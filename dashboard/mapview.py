@@ -20,6 +20,7 @@ from shapely.geometry import mapping
 
 from . import assets
 from .categories import CATEGORIES, Category, symbol_svg
+from .permalink import View
 
 START_VIEW = {"location": (54.0, 60.0), "zoom_start": 3}
 TILES = "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png"
@@ -65,12 +66,14 @@ class Borders(MacroElement):
         self.year = year
 
 
-def base_map(urls: dict[str, str]) -> folium.Map:
+def base_map(urls: dict[str, str], view: View | None = None) -> folium.Map:
     """The map without events; it loads Leaflet and the atlas script from the app itself.
 
-    `urls` gives the files the map frame fetches: landUrl, bordersUrl, labelsUrl and detailsUrl.
+    `urls` gives the files the map frame fetches: landUrl, bordersUrl, labelsUrl and detailsUrl;
+    `view`, from a shared link, where it opens.
     """
-    atlas_map = folium.Map(tiles=None, min_zoom=2, control_scale=True, **START_VIEW)
+    start = {"location": (view.lat, view.lng), "zoom_start": view.zoom} if view else START_VIEW
+    atlas_map = folium.Map(tiles=None, min_zoom=2, control_scale=True, **start)
     atlas_map.default_js, atlas_map.default_css = assets.library_urls()
     folium.TileLayer(
         TILES, attr=TILES_ATTRIBUTION, name="Modern map (tiles)", subdomains="abcd", max_zoom=19, overlay=True

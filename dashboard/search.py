@@ -143,7 +143,8 @@ def search(events: gpd.GeoDataFrame, query: str, limit: int = 20, index: SearchI
 
     Order: exact name, then name starting with the query, a word of the name starting with
     it, the query anywhere in the name, every word of the query starting a word of the name;
-    within each, a match in the name's own script before a cross-script one, the English name
+    within each, a match in the name's own script before a cross-script one (which must start
+    at a word: inside a word the romanised skeletons match too loosely), the English name
     before another name, shorter names first. Two columns are added: `matched_name` (the name
     that matched, e.g. the Cyrillic one) and `match` (one of MATCH_KINDS).
 
@@ -168,7 +169,7 @@ def search(events: gpd.GeoDataFrame, query: str, limit: int = 20, index: SearchI
         for position in [i for i, key in enumerate(keys) if first_word in key]:
             kind = _kind(keys[position], wanted_query, words)
             label = index.labels[position]
-            if kind is None or wanted is not None and label not in wanted:
+            if kind is None or cross and kind == SUBSTRING or wanted is not None and label not in wanted:
                 continue
             name = index.names[position]
             rank = (kind, cross, index.is_alt[position], len(name), name.casefold())

@@ -124,6 +124,11 @@ def test_best_matches_first(named):
     assert set(found["match"]) <= set(MATCH_KINDS)
 
 
+def test_cross_script_matches_start_at_a_word(named):
+    events = named([("Bykivnia forest", []), ("Kyiv", [])])
+    assert ids(search(events, "Київ")) == ["event-1"]  # not Bykivnia, whose skeleton holds that of Kyiv
+
+
 def test_words_in_another_order(named):
     events = named([("Vishersky ITL", [])])
     found = search(events, "ITL Vishersky")
