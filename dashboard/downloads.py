@@ -31,6 +31,7 @@ CSV_COLUMNS = [
     "place", "countries", "location_precision", "geometry_type", "longitude", "latitude", "description",
     "belligerents", "outcome", "figures", "source_keys", "citations", "wikidata", "wikipedia", "licence",
 ]
+NUMBERS = ("longitude", "latitude")
 # A cell starting with one of these is a formula to a spreadsheet program; such text gets a leading apostrophe.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -113,7 +114,7 @@ def to_csv(events: gpd.GeoDataFrame) -> bytes:
     writer.writeheader()
     for props, geometry in zip(events["properties"], events.geometry):
         row = csv_row(props, geometry)
-        writer.writerow({column: row[column] if column in ("longitude", "latitude") else _safe(row[column]) for column in CSV_COLUMNS})
+        writer.writerow({column: row[column] if column in NUMBERS else _safe(row[column]) for column in CSV_COLUMNS})
     return out.getvalue().encode("utf-8-sig")
 
 

@@ -176,9 +176,8 @@ def search(events: gpd.GeoDataFrame, query: str, limit: int = 20, index: SearchI
             if label not in best or rank < best[label][0]:
                 best[label] = (rank, name)
     ordered = sorted(best, key=lambda label: best[label][0])[: max(limit, 0)]
-    return _with_match_columns(
-        events.take(events.index.get_indexer(ordered)), [best[label][1] for label in ordered], [MATCH_KINDS[best[label][0][0]] for label in ordered]
-    )
+    rows = events.take(events.index.get_indexer(ordered))
+    return _with_match_columns(rows, [best[label][1] for label in ordered], [MATCH_KINDS[best[label][0][0]] for label in ordered])
 
 
 def _with_match_columns(rows: gpd.GeoDataFrame, names: list[str], kinds: list[str]) -> gpd.GeoDataFrame:
