@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import assets, filters, mapview, permalink, picking
+from dashboard import assets, downloads, filters, mapview, permalink, picking, search
 from dashboard.categories import CATEGORIES
-from dashboard.charts import prisoners_chart
+from dashboard.charts import prisoners_chart, timeline_chart
 from dashboard.details import details
 from dashboard.events import Dataset, load
 from dashboard.legend import legend_html
@@ -21,6 +23,7 @@ from dashboard.panel import panel_html
 EVENTS_FILE = Path(os.environ.get("ATLAS_EVENTS", Path(__file__).parents[1] / "events.geojson"))
 MAX_PROBLEMS_SHOWN = 20
 FOCUS_ZOOM = 6
+PLAY_STEP_SECONDS = 1.2
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class Atlas:
     dataset: Dataset
     urls: dict[str, str]  # what the map frame fetches
     records: dict[str, dict]  # popup and panel details by event id
+    index: search.SearchIndex
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ def load_atlas(path: str, modified: float) -> Atlas:
         "labelsUrl": assets.publish_json("labels", mapview.labels(events)),
         "detailsUrl": assets.publish_json("details", records),
     }
-    return Atlas(replace(dataset, events=events), urls, records)
+    return Atlas(replace(dataset, events=events), urls, records, search.build_index(events))
 
 
 def show_problems(dataset: Dataset) -> None:
@@ -80,12 +84,20 @@ def open_link(events: pd.DataFrame) -> None:
     st.session_state["view"] = permalink.parse_view(params.get("view", [None])[0])
     event_id = params.get("event", [None])[0]
     if event_id in set(events["id"]):
-        event = events.set_index("id").loc[event_id]
-        st.session_state["years"] = (int(event["start_year"]), int(event["end_year"]))
-        select(event_id, events)
+        reveal(event_id, events)
     for name in ("event", "view"):
         if name in params and any(name in notice for notice in st.session_state["link_notices"]):
             del st.query_params[name]
+
+
+def reveal(event_id: str, events: pd.DataFrame) -> None:
+    """Select an event and make sure it is on the map: the years set to its span, its theme on."""
+    event = events.set_index("id").loc[event_id]
+    st.session_state["years"] = (int(event["start_year"]), int(event["end_year"]))
+    themes = st.session_state.get("themes")
+    if themes is not None and event["category"] not in themes:
+        st.session_state["themes"] = [*themes, event["category"]]
+    select(event_id, events)
 
 
 def select(event_id: str | None, events: pd.DataFrame) -> None:
@@ -99,13 +111,17 @@ def select(event_id: str | None, events: pd.DataFrame) -> None:
     st.session_state["focus"] = ([point.y, point.x], FOCUS_ZOOM)
 
 
-def follow_table(events: pd.DataFrame) -> None:
-    """Select the event the reader chose in the table (its state is known before the run)."""
-    rows = (st.session_state.get("events-table") or {}).get("selection", {}).get("rows", [])
-    picked = st.session_state.get("table_ids", [])[rows[0]] if rows else None
-    if picked and picked != st.session_state.get("last_table_pick"):
-        st.session_state["last_table_pick"] = picked
-        select(picked, events)
+def choose_table_row(events: pd.DataFrame) -> None:
+    """Callback: the reader chose a row of the table."""
+    rows = st.session_state["events-table"]["selection"]["rows"]
+    if rows:
+        select(st.session_state["table_ids"][rows[0]], events)
+
+
+def choose_search_result(events: pd.DataFrame) -> None:
+    """Callback: the reader chose a search result."""
+    if st.session_state["search-result"]:
+        reveal(st.session_state["search-result"], events)
 
 
 def follow_map_click(returned: dict | None, shown: pd.DataFrame) -> None:
@@ -119,6 +135,25 @@ def follow_map_click(returned: dict | None, shown: pd.DataFrame) -> None:
             st.query_params["event"] = picked
 
 
+def step_play(events: pd.DataFrame) -> None:
+    """While playing, move the last selected year on by one before the slider is drawn."""
+    if not st.session_state.get("playing"):
+        return
+    first, last = st.session_state.get("years", filters.year_bounds(events))
+    if last >= filters.year_bounds(events)[1]:
+        st.session_state["playing"] = False
+    else:
+        st.session_state["years"] = (first, last + 1)
+
+
+def play_controls() -> None:
+    playing = st.session_state.get("playing", False)
+    label = "⏸ Pause" if playing else "▶ Play the years"
+    if st.sidebar.button(label, key="play", help="Step the last year forward, one year at a time"):
+        st.session_state["playing"] = not playing
+        st.rerun()
+
+
 def sidebar(events: pd.DataFrame) -> Choices:
     first, last = filters.year_bounds(events)
     years = st.sidebar.slider(
@@ -126,6 +161,7 @@ def sidebar(events: pd.DataFrame) -> Choices:
         key="years", bind="query-params",
         help="An event shows when its dates overlap these years; camps are sized by their prisoners in the last year.",
     )
+    play_controls()
     counts = filters.counts_by_category(events[filters.in_years(events, *years)])
     present = [key for key in CATEGORIES if key in set(events["category"])]
     # Counts go in the legend, not in these labels: the browser keeps a selection by its label.
@@ -189,7 +225,23 @@ def show_prisoner_chart(events: pd.DataFrame, choices: Choices) -> None:
     st.caption(f"Sum of the camps' yearly counts (Smirnov 1998). {last}: {totals.get(last, 0):,} prisoners.")
 
 
-def show_table(shown: pd.DataFrame) -> None:
+def search_box(atlas: Atlas) -> None:
+    """Find an event by any of its names; choosing a result selects it and zooms to it."""
+    query = st.sidebar.text_input("Find an event", key="q", bind="query-params", placeholder="Vorkuta, Вишерский ИТЛ…")
+    if not query.strip():
+        return
+    found = search.search(atlas.dataset.events, query, index=atlas.index)
+    if found.empty:
+        st.sidebar.caption(f"No event is called anything like “{query}”.")
+        return
+    labels = {row.id: f"{row.matched_name} · {row.when}" for row in found.itertuples()}
+    st.sidebar.selectbox(
+        f"{len(found)} found", list(labels), index=None, key="search-result", format_func=labels.get,
+        placeholder="Choose one to show it", on_change=lambda: choose_search_result(atlas.dataset.events),
+    )
+
+
+def show_table(shown: pd.DataFrame, events: pd.DataFrame) -> None:
     """The events in view, sortable; choosing a row selects the event on the map."""
     table = pd.DataFrame(
         {
@@ -203,9 +255,20 @@ def show_table(shown: pd.DataFrame) -> None:
     ).reset_index(drop=True)
     st.session_state["table_ids"] = shown["id"].tolist()
     st.dataframe(
-        table, key="events-table", on_select="rerun", selection_mode="single-row", hide_index=True,
-        width="stretch", height=320,
+        table, key="events-table", on_select=lambda: choose_table_row(events), selection_mode="single-row",
+        hide_index=True, width="stretch", height=320,
     )
+    years = (int(shown["start_year"].min()), int(shown["end_year"].max())) if len(shown) else (0, 0)
+    geojson, csv = st.columns(2)
+    geojson.download_button(
+        "Download these events (GeoJSON)", partial(downloads.to_geojson, shown), on_click="ignore",
+        file_name=downloads.file_name(years, "geojson"), mime=downloads.GEOJSON_MIME, disabled=shown.empty,
+    )
+    csv.download_button(
+        "Download these events (CSV)", partial(downloads.to_csv, shown), on_click="ignore",
+        file_name=downloads.file_name(years, "csv"), mime=downloads.CSV_MIME, disabled=shown.empty,
+    )
+    st.caption("With their sources; the data is GPL-3.0 (see the README's Licences).")
 
 
 def main() -> None:
@@ -218,9 +281,10 @@ def main() -> None:
     for notice in st.session_state.pop("link_notices", []):
         st.warning(f"From the link: {notice}.", icon="🔗")
 
+    step_play(events)
+    search_box(atlas)
     choices = sidebar(events)
     shown = filters.select(events, choices.years, choices.categories, choices.camp_types, choices.activities)
-    follow_table(events)
     first, last = choices.years
     st.markdown(f"**{len(shown)} of {len(events)} events shown**, {first}–{last}.")
     if shown.empty:
@@ -238,13 +302,20 @@ def main() -> None:
                 st.rerun()
         else:
             show_prisoner_chart(events, choices)
+    timeline = filters.events_per_year(filters.select(events, filters.year_bounds(events), choices.categories))
+    if not timeline.empty:
+        st.markdown("**Timeline**: events under way each year, by theme; the selected years shaded")
+        st.altair_chart(timeline_chart(timeline, choices.years, filters.year_bounds(events)), width="stretch")
     with st.expander(f"Table of the {len(shown)} events shown", expanded=False):
-        show_table(shown)
+        show_table(shown, events)
     st.caption(
         "Every event cites its sources: click a symbol, line or area for its details. "
         "Borders: CShapes 2.0 and historical-basemaps (GPL). Base map: land from Natural Earth; "
         "tiles © OpenStreetMap contributors, © CARTO."
     )
+    if st.session_state.get("playing"):
+        time.sleep(PLAY_STEP_SECONDS)
+        st.rerun()
 
 
 main()

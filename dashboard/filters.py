@@ -64,3 +64,16 @@ def prisoners_by_year(events: gpd.GeoDataFrame) -> pd.Series:
 
 def counts_by_category(events: gpd.GeoDataFrame) -> dict[str, int]:
     return events["category"].value_counts().to_dict()
+
+
+def events_per_year(events: gpd.GeoDataFrame) -> pd.DataFrame:
+    """How many events of each category are under way each year: columns year, category, events."""
+    spans = pd.DataFrame(
+        {
+            "category": events["category"],
+            "year": [list(range(first, last + 1)) for first, last in zip(events["start_year"], events["end_year"])],
+        }
+    ).explode("year")
+    if spans.empty:
+        return pd.DataFrame(columns=["year", "category", "events"])
+    return spans.groupby(["year", "category"]).size().rename("events").reset_index().astype({"year": int})

@@ -22,6 +22,11 @@ def shown_line(app) -> str:
     return next(m.value for m in app.markdown if "events shown" in m.value)
 
 
+def panel(app) -> str:
+    """The detail panel of the selected event."""
+    return next(html.proto.body for html in app.get("html") if "Selected event" in html.proto.body)
+
+
 @pytest.fixture
 def app(monkeypatch):
     return run_app(monkeypatch, SAMPLE)
@@ -96,3 +101,40 @@ def test_borders_toggle_names_the_year(app):
     app.slider(key="years").set_value((1939, 1945)).run()
     assert app.toggle(key="borders").label == "State borders of 1945"
     assert app.toggle(key="borders").value is True
+
+
+def test_a_link_to_an_event_selects_it_and_sets_its_years(monkeypatch):
+    monkeypatch.setenv("ATLAS_EVENTS", str(SAMPLE))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["event"] = "battle-stalingrad"
+    app.run()
+    assert app.slider(key="years").value == (1942, 1943)
+    assert "Battle of Stalingrad" in panel(app)
+    assert not app.warning
+
+
+def test_a_malformed_link_falls_back_with_a_notice(monkeypatch):
+    monkeypatch.setenv("ATLAS_EVENTS", str(SAMPLE))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["event"] = "atlantis"
+    app.query_params["view"] = "up,north"
+    app.run()
+    notices = [w.value for w in app.warning]
+    assert "From the link: event 'atlantis' is not in the atlas: no event selected." in notices
+    assert any("view='up,north'" in notice for notice in notices)
+    assert app.slider(key="years").value == (1922, 1960)
+
+
+def test_search_finds_an_event_by_its_russian_name_and_shows_it(app):
+    app.slider(key="years").set_value((1950, 1960)).run()
+    app.text_input(key="q").input("вишерский").run()
+    result = app.selectbox(key="search-result")
+    assert result.options == ["Вишерский ИТЛ · 1929 – 29 Jul 1934"]
+    result.set_value("camp-vishersky").run()
+    assert app.slider(key="years").value == (1929, 1934)
+    assert "Vishersky ITL" in panel(app)
+
+
+def test_search_says_when_nothing_matches(app):
+    app.text_input(key="q").input("Atlantis").run()
+    assert "No event is called anything like “Atlantis”." in [c.value for c in app.caption]

@@ -7,6 +7,7 @@ anything else (and does not answer). Screenshots are saved in test-artifacts/.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -102,7 +103,7 @@ class Reader:
         self.page.on("request", lambda request: self.hosts.add(urlparse(request.url).netloc))
         self.page.goto(url)
         self.map = self.page.frame_locator(MAP_FRAME)
-        self.map.locator(DRAWN).first.wait_for(timeout=30_000)
+        self.map.locator(DRAWN).first.wait_for(state="attached", timeout=30_000)
 
     def drawn(self) -> int:
         return self.map.locator(DRAWN).count()
@@ -236,3 +237,65 @@ def test_camps_are_sized_by_the_last_selected_year(reader):
     reader.wait_until(lambda: len(filled(reader.camp_radii())) > 3 * len(in_1960))
     assert max(reader.camp_radii()) > max(in_1960)
     reader.screenshot("atlas-1952.png")
+
+
+def near(view, expected) -> bool:
+    """Same zoom, and a centre within a few pixels (Leaflet snaps the centre to whole pixels)."""
+    zoom, lat, lng = view
+    return zoom == expected[0] and abs(float(lat) - expected[1]) < 0.05 and abs(float(lng) - expected[2]) < 0.05
+
+
+def test_a_permalink_reopens_the_same_years_themes_and_view(browser, atlas_url):
+    link = f"{atlas_url}/?years=1937&years=1938&themes=Gulag+camps&themes=The+Terror&view=55.750,37.620,6"
+    tab = Reader(browser, link)
+    assert re.fullmatch(r"\d+ of \d+ events shown, 1937–1938\.", tab.shown_text())
+    assert near(tab.map_view(), (6, 55.75, 37.62))
+    tab.map.locator(".leaflet-control-zoom-out").click()
+    tab.wait_until(lambda: "%2C5" in tab.page.url)  # the view in the address follows the reader
+    again = Reader(browser, tab.page.url)
+    assert again.shown_text() == tab.shown_text()
+    assert near(again.map_view(), (5, 55.75, 37.62))
+    tab.close()
+    again.close()
+
+
+def test_search_finds_an_event_by_its_russian_name(reader):
+    box = reader.page.get_by_label("Find an event")
+    box.fill("Сталинградская битва")
+    box.press("Enter")
+    reader.page.get_by_label(re.compile(r"^\d+ found")).click()
+    reader.page.get_by_role("option", name=re.compile("Сталинградская битва")).click()
+    panel = reader.page.locator("section[aria-label='Selected event']")
+    panel.wait_for(timeout=20_000)
+    assert panel.locator("h4").inner_text() == "Battle of Stalingrad"
+    reader.wait_until(lambda: "event=battle-stalingrad-1942" in reader.page.url)
+    reader.screenshot("atlas-search.png")
+
+
+def test_clicking_an_event_opens_its_details_beside_the_map(browser, sample_url):
+    tab = Reader(browser, sample_url)
+    tab.map.locator(".atlas-symbol:has(path[fill='#117733'])").click()  # the battle
+    panel = tab.page.locator("section[aria-label='Selected event']")
+    panel.wait_for(timeout=20_000)
+    assert panel.locator("h4").inner_text() == "Battle of Stalingrad"
+    assert "Beevor, Antony. Stalingrad" in panel.inner_text()
+    tab.wait_until(lambda: "event=battle-stalingrad" in tab.page.url)
+    tab.close()
+
+
+def test_download_gives_valid_geojson_of_the_filtered_events_only(browser, atlas_url):
+    from dashboard.validation import check_document
+
+    tab = Reader(browser, f"{atlas_url}/?years=1944&years=1944&themes=Deportations")
+    shown = int(tab.shown_text().split(" of ")[0])
+    tab.page.get_by_text(re.compile(r"Table of the \d+ events shown")).click()
+    with tab.page.expect_download() as download:
+        tab.page.get_by_role("button", name="Download these events (GeoJSON)").click()
+    document = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    checked = check_document(document, "download")
+    assert checked.problems == []
+    assert len(checked.features) == shown > 0
+    assert {f.properties.category for f in checked.features} == {"deportation"}
+    assert all(f.properties.start <= "1944-12-31" and (f.properties.end or f.properties.start) >= "1944" for f in checked.features)
+    assert "GPL" in document["licence"]
+    tab.close()
