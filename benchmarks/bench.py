@@ -24,9 +24,10 @@ import streamlit_folium
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from dashboard import filters, mapview  # noqa: E402
+from dashboard import filters, mapview, search  # noqa: E402
 from dashboard.events import load  # noqa: E402
 
+SEARCHES = ["Vishersky", "вишерский итл", "a", "white sea canal"]
 REPEATS = {"real": 7, "x10": 3, "x100": 1}
 URLS = {"landUrl": "land.geojson", "labelsUrl": "labels.json", "detailsUrl": "details.json"}
 TARGETS = "targets: rerun < 0.3 s (real data), < 1.5 s (10,000 events); map HTML < 2 MB (10,000 events)"
@@ -87,6 +88,10 @@ def measure(path: Path, repeats: int) -> dict:
     filter_seconds, _ = median_seconds(lambda: filters.select(events, (1937, 1945), categories), repeats)
     rerun_all, payload = median_seconds(lambda: rerun(events, (first, last), categories), repeats)
     rerun_part, _ = median_seconds(lambda: rerun(events, (1937, 1945), categories), repeats)
+    index = search.build_index(events)
+    search_seconds, _ = median_seconds(
+        lambda: [search.search(events, query, index=index) for query in SEARCHES], repeats
+    )
     html_bytes = sum(len(payload[key] or "") for key in ("script", "header", "html", "feature_group"))
     return {
         "events": len(events),
@@ -95,6 +100,7 @@ def measure(path: Path, repeats: int) -> dict:
         "rerun (all) s": rerun_all,
         "rerun (1937-45) s": rerun_part,
         "map HTML MB": html_bytes / 1e6,
+        "search (per query) s": search_seconds / len(SEARCHES),
     }
 
 

@@ -4,8 +4,23 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.events import load
+
+REPO = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE = FIXTURES / "sample_events.geojson"
+
+
+@pytest.fixture(scope="session")
+def sample():
+    """The events of the small test file, as a GeoDataFrame."""
+    return load(SAMPLE).events
+
+
+@pytest.fixture(scope="session")
+def real():
+    """The atlas's own events, as a GeoDataFrame."""
+    return load(REPO / "events.geojson").events
 
 
 @pytest.fixture

@@ -13,18 +13,7 @@ from dashboard.downloads import CSV_COLUMNS, file_name, to_csv, to_geojson
 from dashboard.events import load
 from dashboard.validation import check_document
 
-REPO = Path(__file__).parents[1]
-SAMPLE = Path(__file__).parent / "fixtures" / "sample_events.geojson"
-
-
-@pytest.fixture(scope="module")
-def sample():
-    return load(SAMPLE).events
-
-
-@pytest.fixture(scope="module")
-def real():
-    return load(REPO / "events.geojson").events
+from conftest import REPO, SAMPLE
 
 
 def features_by_id(path: Path) -> dict[str, dict]:
