@@ -17,3 +17,13 @@ def write_feature_collection(path: Path, features: list[dict]) -> None:
 
 def read_features(path: Path) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["features"]
+
+
+def source(key: str, supports: str = "both", pages: str | None = None) -> dict:
+    """A citation in the events' form: `supports` (which end of a range) only when not both."""
+    cited = {"key": key}
+    if pages:
+        cited["pages"] = pages
+    if supports != "both":
+        cited["supports"] = supports
+    return cited

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.common import REPO, write_feature_collection  # noqa: E402
+from scripts.common import REPO, source, write_feature_collection  # noqa: E402
 
 OUT = REPO / "data" / "deportations.geojson"
 
@@ -105,15 +105,6 @@ def fig(measure: str, low: int, high: int | None = None, *, sources: list[dict],
     return figure
 
 
-def src(key: str, supports: str = "both", pages: str | None = None) -> dict:
-    source = {"key": key}
-    if pages:
-        source["pages"] = pages
-    if supports != "both":
-        source["supports"] = supports
-    return source
-
-
 # One dict per operation. "legs": [(origin, destination)], or with shares
 # [(origin, destination, share_figure)], in which case one feature per leg is written with
 # id f"{id}-{slug of the destination's label}" and group = the operation's id without the
@@ -134,9 +125,9 @@ OPERATIONS: list[dict] = [
             "Urals, Siberia and Kazakhstan, in two great waves in 1930 and 1931. The lines join the main "
             "regions of origin and of exile, not individual convoys."
         ),
-        "figures": [fig("deported", 1803392, sources=[src("zemskov2003")], year=None,
+        "figures": [fig("deported", 1803392, sources=[source("zemskov2003")], year=None,
                         note="1930 and 1931 together: 381,026 families sent to special settlements, as counted by the OGPU")],
-        "sources": [src("zemskov2003"), src("viola2007"), src("polian2004")],
+        "sources": [source("zemskov2003"), source("viola2007"), source("polian2004")],
         "location_precision": "approximate",
     },
     {
@@ -150,7 +141,7 @@ OPERATIONS: list[dict] = [
             "considered unreliable, most of them Poles and Germans, and resettled them in eastern Ukraine, "
             "the first Soviet deportation aimed chiefly at national minorities."
         ),
-        "sources": [src("polian2004")],
+        "sources": [source("polian2004")],
         "location_precision": "approximate",
     },
     {
@@ -164,7 +155,7 @@ OPERATIONS: list[dict] = [
             "from Soviet Ukraine, chiefly its western border districts, to the Karaganda region of Kazakhstan, "
             "where the deportees were settled under NKVD control."
         ),
-        "sources": [src("polian2004")],
+        "sources": [source("polian2004")],
         "location_precision": "approximate",
     },
     {
@@ -175,9 +166,9 @@ OPERATIONS: list[dict] = [
         "start": "1937-09", "end": "1937-10", "date_precision": "month",
         "legs": [
             ("far-east", "kazakhstan-kyzylorda",
-             fig("deported", 95256, sources=[src("polian2004")], note="20,170 families sent to Kazakhstan")),
+             fig("deported", 95256, sources=[source("polian2004")], note="20,170 families sent to Kazakhstan")),
             ("far-east", "uzbekistan",
-             fig("deported", 76525, sources=[src("polian2004")], note="16,272 families sent to Uzbekistan")),
+             fig("deported", 76525, sources=[source("polian2004")], note="16,272 families sent to Uzbekistan")),
         ],
         "description": (
             "Under a joint resolution of Sovnarkom and the Party Central Committee of 21 August 1937, the "
@@ -185,7 +176,7 @@ OPERATIONS: list[dict] = [
             "from Primorye to Kazakhstan and Uzbekistan in September and October 1937. This feature is the "
             "part of the operation that went to {dest}."
         ),
-        "sources": [src("polian2004"), src("pohl1999")],
+        "sources": [source("polian2004"), source("pohl1999")],
         "location_precision": "region",
     },
     {
@@ -201,7 +192,7 @@ OPERATIONS: list[dict] = [
             "western Ukraine and western Belarus, to special settlements in the forests of the Russian North, "
             "the Urals and Siberia."
         ),
-        "sources": [src("gross1988"), src("polian2004")],
+        "sources": [source("gross1988"), source("polian2004")],
         "location_precision": "approximate",
     },
     {
@@ -216,7 +207,7 @@ OPERATIONS: list[dict] = [
             "arrested or held in NKVD prisoner camps, mostly women, children and the elderly, were deported "
             "from western Ukraine and western Belarus to northern Kazakhstan."
         ),
-        "sources": [src("gross1988"), src("polian2004")],
+        "sources": [source("gross1988"), source("polian2004")],
         "location_precision": "approximate",
     },
     {
@@ -231,7 +222,7 @@ OPERATIONS: list[dict] = [
             "refused Soviet passports or registered to go back, were deported from western Ukraine and "
             "western Belarus to special settlements in the Russian North and Siberia."
         ),
-        "sources": [src("gross1988"), src("polian2004")],
+        "sources": [source("gross1988"), source("polian2004")],
         "location_precision": "approximate",
     },
     {
@@ -246,7 +237,7 @@ OPERATIONS: list[dict] = [
             "nationalist organisations and other 'anti-Soviet elements' from western Ukraine (22 May 1941) "
             "and western Belarus (around 20 June 1941) to Kazakhstan and Siberia."
         ),
-        "sources": [src("gross1988"), src("polian2004")],
+        "sources": [source("gross1988"), source("polian2004")],
         "related": ["deportation-june-1941-lithuania", "deportation-june-1941-latvia",
                     "deportation-june-1941-estonia", "deportation-june-1941-moldova"],
         "location_precision": "approximate",
@@ -265,7 +256,7 @@ OPERATIONS: list[dict] = [
             "Kraslag in the Krasnoyarsk Krai; women, children and the old were sent to special settlements, "
             "many of them in the Altai Krai."
         ),
-        "sources": [src("misiunas1993"), src("polian2004")],
+        "sources": [source("misiunas1993"), source("polian2004")],
         "location_precision": "approximate",
     },
     {
@@ -281,7 +272,7 @@ OPERATIONS: list[dict] = [
             "Families were sent to special settlements in the Krasnoyarsk Krai and the Novosibirsk region, "
             "while most of the men were separated and sent to camps, many to Vyatlag in the Kirov region."
         ),
-        "sources": [src("misiunas1993"), src("polian2004")],
+        "sources": [source("misiunas1993"), source("polian2004")],
         "location_precision": "approximate",
     },
     {
@@ -297,7 +288,7 @@ OPERATIONS: list[dict] = [
             "Families were sent to the Kirov and Novosibirsk regions, and most of the men to camps, "
             "Sevurallag in the northern Urals among them, where many died within a year."
         ),
-        "sources": [src("misiunas1993"), src("polian2004")],
+        "sources": [source("misiunas1993"), source("polian2004")],
         "location_precision": "approximate",
     },
     {
@@ -312,7 +303,7 @@ OPERATIONS: list[dict] = [
             "from Bessarabia and northern Bukovina, annexed from Romania in 1940, to Kazakhstan and Siberia; "
             "most men were separated from their families and sent to camps."
         ),
-        "sources": [src("polian2004")],
+        "sources": [source("polian2004")],
         "location_precision": "approximate",
     },
     {
@@ -329,7 +320,7 @@ OPERATIONS: list[dict] = [
             "population of the Volga German ASSR and of the Saratov and Stalingrad regions was deported to "
             "Kazakhstan and Siberia, and the republic was abolished."
         ),
-        "sources": [src("polian2004"), src("pohl1999"), src("conquest1970")],
+        "sources": [source("polian2004"), source("pohl1999"), source("conquest1970")],
         "location_precision": "region",
     },
     {
@@ -343,7 +334,7 @@ OPERATIONS: list[dict] = [
             "In August 1941, as the Wehrmacht advanced, the Germans of Crimea were removed from the peninsula, "
             "first to the North Caucasus and then, with the Germans living there, on to Kazakhstan."
         ),
-        "sources": [src("polian2004"), src("pohl1999")],
+        "sources": [source("polian2004"), source("pohl1999")],
         "location_precision": "approximate",
     },
     {
@@ -357,7 +348,7 @@ OPERATIONS: list[dict] = [
             "In September and October 1941 the German settlers of the Krasnodar and Ordzhonikidze krais and "
             "of the Kabardino-Balkar and North Ossetian republics were deported to Kazakhstan."
         ),
-        "sources": [src("polian2004"), src("pohl1999")],
+        "sources": [source("polian2004"), source("pohl1999")],
         "location_precision": "approximate",
     },
     {
@@ -372,7 +363,7 @@ OPERATIONS: list[dict] = [
             "the Zaporizhzhia, Dnipropetrovsk, Stalino and Voroshilovgrad regions, were deported to "
             "Kazakhstan. Most Germans west of the Dnieper were overtaken by the German advance."
         ),
-        "sources": [src("polian2004"), src("pohl1999")],
+        "sources": [source("polian2004"), source("pohl1999")],
         "location_precision": "approximate",
     },
     {
@@ -386,7 +377,7 @@ OPERATIONS: list[dict] = [
             "In October and November 1941 the German communities of Georgia, Azerbaijan and Armenia, "
             "far from any front, were deported across the Caspian Sea to Kazakhstan."
         ),
-        "sources": [src("polian2004"), src("pohl1999")],
+        "sources": [source("polian2004"), source("pohl1999")],
         "location_precision": "approximate",
     },
     {
@@ -401,7 +392,7 @@ OPERATIONS: list[dict] = [
             "across the ice of Lake Ladoga and deported to Siberia, including the fishing settlements of the "
             "lower Lena in Yakutia."
         ),
-        "sources": [src("polian2004"), src("pohl1999")],
+        "sources": [source("polian2004"), source("pohl1999")],
         "location_precision": "approximate",
     },
     {
@@ -417,7 +408,7 @@ OPERATIONS: list[dict] = [
             "the entire Karachay people, accused of collaboration with the German occupiers, from the North "
             "Caucasus to Kazakhstan and Kyrgyzstan on 2 November 1943."
         ),
-        "sources": [src("polian2004"), src("pohl1999"), src("conquest1970")],
+        "sources": [source("polian2004"), source("pohl1999"), source("conquest1970")],
         "location_precision": "region",
     },
     {
@@ -433,7 +424,7 @@ OPERATIONS: list[dict] = [
             "Kalmyk people from 28 December 1943 in Operation 'Ulusy' to the Omsk and Novosibirsk "
             "regions and the Altai and Krasnoyarsk krais of Siberia."
         ),
-        "sources": [src("polian2004"), src("pohl1999"), src("conquest1970")],
+        "sources": [source("polian2004"), source("pohl1999"), source("conquest1970")],
         "location_precision": "region",
     },
     {
@@ -450,9 +441,9 @@ OPERATIONS: list[dict] = [
             "which was then abolished, to Kazakhstan and Kyrgyzstan. Beria directed the operation in person "
             "from Grozny."
         ),
-        "figures": [fig("deported", 478479, sources=[src("bugai1995")],
+        "figures": [fig("deported", 478479, sources=[source("bugai1995")],
                         note="loaded onto trains by 1 March 1944, 91,250 of them Ingush (Beria's report to Stalin)")],
-        "sources": [src("bugai1995"), src("polian2004"), src("pohl1999"), src("naimark2010"), src("conquest1970")],
+        "sources": [source("bugai1995"), source("polian2004"), source("pohl1999"), source("naimark2010"), source("conquest1970")],
         "location_precision": "region",
     },
     {
@@ -467,7 +458,7 @@ OPERATIONS: list[dict] = [
             "On 8 and 9 March 1944 the NKVD deported the Balkars, the Turkic highlanders of the "
             "Kabardino-Balkar ASSR, to Kazakhstan and Kyrgyzstan; the republic was renamed the Kabardian ASSR."
         ),
-        "sources": [src("polian2004"), src("pohl1999"), src("conquest1970")],
+        "sources": [source("polian2004"), source("pohl1999"), source("conquest1970")],
         "location_precision": "region",
     },
     {
@@ -483,7 +474,7 @@ OPERATIONS: list[dict] = [
             "Crimean Tatar people from Crimea between 18 and 20 May 1944. Most were sent to Uzbekistan, the "
             "rest to the Mari ASSR, the Urals and other regions of Russia."
         ),
-        "sources": [src("polian2004"), src("pohl1999"), src("conquest1970")],
+        "sources": [source("polian2004"), source("pohl1999"), source("conquest1970")],
         "location_precision": "region",
     },
     {
@@ -498,7 +489,7 @@ OPERATIONS: list[dict] = [
             "June 1944 on a State Defence Committee decree of 2 June 1944, to special settlements in the east, "
             "the Molotov and Sverdlovsk regions of the Urals and Bashkiria among them."
         ),
-        "sources": [src("polian2004"), src("pohl1999")],
+        "sources": [source("polian2004"), source("pohl1999")],
         "related": ["deportation-crimean-tatars-1944"],
         "location_precision": "approximate",
     },
@@ -514,7 +505,7 @@ OPERATIONS: list[dict] = [
             "Meskhetian Turks, together with Kurds and Hemshins, from the districts of southern Georgia "
             "bordering Turkey to Uzbekistan, Kazakhstan and Kyrgyzstan."
         ),
-        "sources": [src("polian2004"), src("pohl1999")],
+        "sources": [source("polian2004"), source("pohl1999")],
         "location_precision": "region",
     },
     {
@@ -529,7 +520,7 @@ OPERATIONS: list[dict] = [
             "of the Ukrainian nationalist underground (OUN and UPA) from the western regions of Ukraine to "
             "special settlements in Siberia and Kazakhstan, the largest post-war deportation from Ukraine."
         ),
-        "sources": [src("statiev2010"), src("polian2004")],
+        "sources": [source("statiev2010"), source("polian2004")],
         "location_precision": "approximate",
     },
     {
@@ -544,7 +535,7 @@ OPERATIONS: list[dict] = [
             "'bandits and nationalists' from Lithuania to special settlements in eastern Siberia, above all "
             "in the Krasnoyarsk Krai and the Irkutsk region, where they worked in logging."
         ),
-        "sources": [src("statiev2010"), src("misiunas1993"), src("polian2004")],
+        "sources": [source("statiev2010"), source("misiunas1993"), source("polian2004")],
         "location_precision": "approximate",
     },
     {
@@ -560,7 +551,7 @@ OPERATIONS: list[dict] = [
             "deported 'kulaks' and families of 'bandits and nationalists' from Estonia to special settlements "
             "in Siberia in the last week of March 1949, breaking resistance to collectivization."
         ),
-        "sources": [src("strods2002"), src("misiunas1993"), src("statiev2010")],
+        "sources": [source("strods2002"), source("misiunas1993"), source("statiev2010")],
         "location_precision": "approximate",
     },
     {
@@ -576,7 +567,7 @@ OPERATIONS: list[dict] = [
             "deported 'kulaks' and families of 'bandits and nationalists' from Latvia to special settlements "
             "in Siberia in the last week of March 1949; it was the largest of the three Baltic parts."
         ),
-        "sources": [src("strods2002"), src("misiunas1993"), src("statiev2010")],
+        "sources": [source("strods2002"), source("misiunas1993"), source("statiev2010")],
         "location_precision": "approximate",
     },
     {
@@ -592,7 +583,7 @@ OPERATIONS: list[dict] = [
             "deported 'kulaks' and families of partisans from Lithuania to special settlements in Siberia in "
             "the last week of March 1949."
         ),
-        "sources": [src("strods2002"), src("misiunas1993"), src("statiev2010")],
+        "sources": [source("strods2002"), source("misiunas1993"), source("statiev2010")],
         "location_precision": "approximate",
     },
     {
@@ -607,7 +598,7 @@ OPERATIONS: list[dict] = [
             "'anti-Soviet' parties and sects and their families from the Moldavian SSR to special settlements "
             "in Siberia, clearing the way for collectivization."
         ),
-        "sources": [src("polian2004")],
+        "sources": [source("polian2004")],
         "location_precision": "approximate",
     },
     {
@@ -621,7 +612,7 @@ OPERATIONS: list[dict] = [
             "no citizenship, Turkish citizens and former members of the Armenian Dashnak party were deported "
             "from the Black Sea coast and the Transcaucasian republics to southern Kazakhstan."
         ),
-        "sources": [src("polian2004"), src("pohl1999")],
+        "sources": [source("polian2004"), source("pohl1999")],
         "location_precision": "approximate",
     },
     {
@@ -636,7 +627,7 @@ OPERATIONS: list[dict] = [
             "Moldavia, western Ukraine, Belarus and the Baltic republics to special settlements in Siberia, "
             "chiefly the Tomsk and Irkutsk regions and the Krasnoyarsk Krai."
         ),
-        "sources": [src("polian2004")],
+        "sources": [source("polian2004")],
         "location_precision": "approximate",
     },
 ]

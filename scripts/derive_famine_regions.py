@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.common import REFERENCE, REPO, write_feature_collection  # noqa: E402
+from scripts.common import REFERENCE, REPO, source, write_feature_collection  # noqa: E402
 
 BORDERS = REFERENCE / "borders"
 OUT = REPO / "data" / "famines.geojson"
@@ -62,15 +62,6 @@ ENVELOPES = {
 }
 
 
-def src(key: str, supports: str = "both", pages: str | None = None) -> dict:
-    source = {"key": key}
-    if pages:
-        source["pages"] = pages
-    if supports != "both":
-        source["supports"] = supports
-    return source
-
-
 FAMINES: list[dict] = [
     {
         "id": "famine-kazakhstan-1930-1933",
@@ -88,8 +79,8 @@ FAMINES: list[dict] = [
         ),
         "figures": [{"measure": "deaths", "low": 1500000, "high": 1500000, "unit": "people",
                      "note": "more than 1.5 million, about 38 percent of all Kazakhs",
-                     "sources": [src("cameron2018")]}],
-        "sources": [src("cameron2018"), src("davies2004")],
+                     "sources": [source("cameron2018")]}],
+        "sources": [source("cameron2018"), source("davies2004")],
         "region": "kazakhstan",
     },
     {
@@ -109,13 +100,13 @@ FAMINES: list[dict] = [
         "figures": [
             {"measure": "deaths", "low": 3300000, "high": 5000000, "unit": "people",
              "note": "famine deaths in Soviet Ukraine; estimates differ",
-             "sources": [src("snyder2010", "low"), src("conquest1986", "high")]},
+             "sources": [source("snyder2010", "low"), source("conquest1986", "high")]},
             {"measure": "excess deaths", "low": 3900000, "high": 3900000, "unit": "people",
              "note": "demographic reconstruction of the Ptukha Institute; about 0.6 million lost births come on top",
-             "sources": [src("rudnytskyi2015"), src("applebaum2017")]},
+             "sources": [source("rudnytskyi2015"), source("applebaum2017")]},
         ],
-        "sources": [src("rudnytskyi2015"), src("applebaum2017"), src("conquest1986"), src("snyder2010"),
-                    src("davies2004")],
+        "sources": [source("rudnytskyi2015"), source("applebaum2017"), source("conquest1986"), source("snyder2010"),
+                    source("davies2004")],
         "region": "ukraine",
     },
     {
@@ -133,8 +124,8 @@ FAMINES: list[dict] = [
         ),
         "figures": [{"measure": "deaths", "low": 1000000, "high": 1000000, "unit": "people",
                      "note": "Conquest's estimate for the North Caucasus",
-                     "sources": [src("conquest1986")]}],
-        "sources": [src("conquest1986"), src("davies2004"), src("applebaum2017")],
+                     "sources": [source("conquest1986")]}],
+        "sources": [source("conquest1986"), source("davies2004"), source("applebaum2017")],
         "region": "north-caucasus",
     },
     {
@@ -149,7 +140,7 @@ FAMINES: list[dict] = [
             "in 1932-1933 after procurements took the seed and food grain of the collective farms. The "
             "outline of the Lower and Middle Volga krais of the time is approximate."
         ),
-        "sources": [src("davies2004"), src("conquest1986")],
+        "sources": [source("davies2004"), source("conquest1986")],
         "region": "volga",
     },
     {
@@ -164,7 +155,7 @@ FAMINES: list[dict] = [
             "procurements, and struck hardest the special settlers exiled there; in 1933 thousands of deportees "
             "starved on the island of Nazino on the Ob. The outline of the krai is approximate."
         ),
-        "sources": [src("davies2004"), src("werth2007")],
+        "sources": [source("davies2004"), source("werth2007")],
         "region": "western-siberia",
     },
     {
@@ -179,7 +170,7 @@ FAMINES: list[dict] = [
             "through the countryside in 1946-1947, worst in Moldavia and southern Ukraine; parts of Russia "
             "such as the Lower Volga and the Black Earth regions, not drawn here, were also hit."
         ),
-        "sources": [src("khlevniuk2015")],
+        "sources": [source("khlevniuk2015")],
         "region": "ukraine-moldova-1946",
     },
 ]
