@@ -80,13 +80,14 @@ def open_link(events: pd.DataFrame) -> None:
     params = {name: st.query_params.get_all(name) for name in st.query_params}
     types, activities = filters.camp_options(events)
     options = {"themes": [c.label for c in CATEGORIES.values()], "camp_types": types, "activities": activities}
-    st.session_state["link_notices"] = permalink.ignored(params, filters.year_bounds(events), options, set(events["id"]))
+    notices = permalink.ignored(params, filters.year_bounds(events), options, set(events["id"]))
+    st.session_state["link_notices"] = list(notices.values())
     st.session_state["view"] = permalink.parse_view(params.get("view", [None])[0])
     event_id = params.get("event", [None])[0]
     if event_id in set(events["id"]):
         reveal(event_id, events)
-    for name in ("event", "view"):
-        if name in params and any(name in notice for notice in st.session_state["link_notices"]):
+    for name in ("event", "view"):  # not widgets: Streamlit leaves bad values of these in the address
+        if name in notices:
             del st.query_params[name]
 
 

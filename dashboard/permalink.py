@@ -46,25 +46,25 @@ def ignored(
     year_bounds: tuple[int, int],
     options: Mapping[str, Collection[str]],
     event_ids: Collection[str],
-) -> list[str]:
-    """Short notices, one per link parameter that is malformed or out of range.
+) -> dict[str, str]:
+    """A short notice for each link parameter that is malformed or out of range, by parameter.
 
     `params` maps a parameter to all its values; `options` gives the allowed values of each
     bound multiselect (its option labels, as Streamlit writes them into the URL).
     """
-    notices = []
+    notices = {}
     if "years" in params and not _years_ok(params["years"], year_bounds):
-        notices.append(
+        notices["years"] = (
             f"years={'&'.join(params['years'])} is not a range within {year_bounds[0]}–{year_bounds[1]}: showing all years"
         )
     for name, allowed in options.items():
         unknown = [value for value in params.get(name, []) if value not in allowed]
         if unknown:
-            notices.append(f"{name}: {', '.join(repr(value) for value in unknown)} not known: ignored")
+            notices[name] = f"{name}: {', '.join(repr(value) for value in unknown)} not known: ignored"
     if "borders" in params and params["borders"] not in (["true"], ["false"]):
-        notices.append(f"borders={params['borders'][0]!r} is not true or false: borders shown")
+        notices["borders"] = f"borders={params['borders'][0]!r} is not true or false: borders shown"
     if "event" in params and params["event"][0] not in event_ids:
-        notices.append(f"event {params['event'][0]!r} is not in the atlas: no event selected")
+        notices["event"] = f"event {params['event'][0]!r} is not in the atlas: no event selected"
     if "view" in params and parse_view(params["view"][0]) is None:
-        notices.append(f"view={params['view'][0]!r} is not latitude,longitude,zoom: default view")
+        notices["view"] = f"view={params['view'][0]!r} is not latitude,longitude,zoom: default view"
     return notices

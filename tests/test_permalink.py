@@ -6,9 +6,9 @@ OPTIONS = {"themes": ["Gulag camps", "Famines"], "camp_types": ["Special camps"]
 IDS = {"battle-stalingrad"}
 
 
-def notices(**params):
-    return ignored({name: values if isinstance(values, list) else [values] for name, values in params.items()},
-                   (1922, 1960), OPTIONS, IDS)
+def notices(**params) -> list[str]:
+    return list(ignored({name: values if isinstance(values, list) else [values] for name, values in params.items()},
+                   (1922, 1960), OPTIONS, IDS).values())
 
 
 def test_a_good_link_is_taken_as_it_is():
@@ -40,3 +40,8 @@ def test_parse_view():
     assert parse_view("55,37,40") is None
     assert parse_view("55,37") is None
     assert parse_view(None) is None
+
+
+def test_notices_are_keyed_by_parameter():
+    found = ignored({"event": ["atlantis"], "view": ["north"]}, (1922, 1960), OPTIONS, IDS)
+    assert set(found) == {"event", "view"}
