@@ -19,11 +19,13 @@ def read_features(path: Path) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["features"]
 
 
-def source(key: str, supports: str = "both", pages: str | None = None) -> dict:
+def source(key: str, supports: str = "both", pages: str | None = None, url: str | None = None) -> dict:
     """A citation in the events' form: `supports` (which end of a range) only when not both."""
     cited = {"key": key}
     if pages:
         cited["pages"] = pages
+    if url:
+        cited["url"] = url
     if supports != "both":
         cited["supports"] = supports
     return cited

@@ -105,6 +105,12 @@ def fig(measure: str, low: int, high: int | None = None, *, sources: list[dict],
     return figure
 
 
+POHL = "https://jpohl.blogspot.com"  # J. Otto Pohl's posts, each citing the NKVD document it gives figures from
+MESKHETI_COUNT = source("pohl-blog", url=POHL + "/2014/11/70-years-since-deportation-of.html")
+PRIBOI_COUNT = [source("bugai2005", pages="p. 74"),
+                source("pohl-blog", url=POHL + "/2013/03/sixty-four-years-since-operation-priboi.html")]
+
+
 # One dict per operation. "legs": [(origin, destination)], or with shares
 # [(origin, destination, share_figure)], in which case one feature per leg is written with
 # id f"{id}-{slug of the destination's label}" and group = the operation's id without the
@@ -186,6 +192,10 @@ OPERATIONS: list[dict] = [
         "group": "deportations-eastern-poland-1940-1941",
         "start": "1940-02-10", "date_precision": "day",
         "legs": [(o, d) for o in ("western-ukraine", "western-belarus") for d in ("northern-krai", "komi", "urals")],
+        "figures": [fig("deported", 139068, 139794, year=1940,
+                        sources=[source("kresy-siberia")],
+                        note="139,794 loaded and sent by the NKVD's operational reports (89,062 from western Ukraine, "
+                             "50,732 from western Belarus); 139,068 by the count of the NKVD convoy troops")],
         "description": (
             "On 10 February 1940, in deep winter, the NKVD deported Polish military settlers (osadnicy), "
             "forest guards and their families from the eastern Polish lands annexed by the USSR in 1939, now "
@@ -458,6 +468,10 @@ OPERATIONS: list[dict] = [
             "On 8 and 9 March 1944 the NKVD deported the Balkars, the Turkic highlanders of the "
             "Kabardino-Balkar ASSR, to Kazakhstan and Kyrgyzstan; the republic was renamed the Kabardian ASSR."
         ),
+        "figures": [fig("deported", 37713, year=1944,
+                        sources=[source("bugai1992", pages="doc. 29, pp. 113-114"),
+                                 source("pohl-blog", url=POHL + "/2009/03/65-years-since-deportation-of-balkars.html")],
+                        note="loaded onto 14 trains on 8-9 March 1944, by the NKVD's count")],
         "sources": [source("polian2004"), source("pohl1999"), source("conquest1970")],
         "location_precision": "region",
     },
@@ -474,6 +488,10 @@ OPERATIONS: list[dict] = [
             "Crimean Tatar people from Crimea between 18 and 20 May 1944. Most were sent to Uzbekistan, the "
             "rest to the Mari ASSR, the Urals and other regions of Russia."
         ),
+        "figures": [fig("deported", 180000, 200000, year=1944,
+                        sources=[source("pohl-blog", url=POHL + "/2006/05/stalins-ethnic-cleansing-of-crimean.html")],
+                        note="over 180,000 sent by train to Uzbekistan and 11,000 men mobilised for forced labour: "
+                             "nearly 200,000 in all (rounded figures)")],
         "sources": [source("polian2004"), source("pohl1999"), source("conquest1970")],
         "location_precision": "region",
     },
@@ -498,14 +516,22 @@ OPERATIONS: list[dict] = [
         "name": "Deportation of the Meskhetian Turks, Kurds and Hemshins",
         "subcategory": "ethnic deportation",
         "group": "deportations-punished-peoples-1943-1944",
-        "start": "1944-11", "date_precision": "month",
-        "legs": [("meskheti", "uzbekistan"), ("meskheti", "southern-kazakhstan"), ("meskheti", "kyrgyzstan")],
+        "start": "1944-11-15", "end": "1944-11-28", "date_precision": "day",
+        "legs": [
+            ("meskheti", "uzbekistan", fig("deported", 53163, year=1944, sources=[MESKHETI_COUNT],
+                                           note="sent to Uzbekistan, by the NKVD's count of December 1944")),
+            ("meskheti", "southern-kazakhstan", fig("deported", 28598, year=1944, sources=[MESKHETI_COUNT],
+                                                    note="sent to Kazakhstan, by the NKVD's count of December 1944")),
+            ("meskheti", "kyrgyzstan", fig("deported", 10546, year=1944, sources=[MESKHETI_COUNT],
+                                           note="sent to Kyrgyzstan, by the NKVD's count of December 1944")),
+        ],
         "description": (
-            "On a State Defence Committee decree of 31 July 1944, in November 1944 the NKVD deported the "
-            "Meskhetian Turks, together with Kurds and Hemshins, from the districts of southern Georgia "
-            "bordering Turkey to Uzbekistan, Kazakhstan and Kyrgyzstan."
+            "On a State Defence Committee decree of 31 July 1944, the NKVD deported the Meskhetian Turks, "
+            "together with Kurds and Hemshins, from the districts of southern Georgia bordering Turkey between "
+            "15 and 28 November 1944, 92,307 people in all by its December count, to Uzbekistan, Kazakhstan "
+            "and Kyrgyzstan. This feature is the part of the operation that went to {dest}."
         ),
-        "sources": [source("polian2004"), source("pohl1999")],
+        "sources": [source("polian2004"), source("pohl1999"), MESKHETI_COUNT],
         "location_precision": "region",
     },
     {
@@ -546,6 +572,8 @@ OPERATIONS: list[dict] = [
         "group": "operation-priboi-1949",
         "start": "1949-03-25", "end": "1949-03-28", "date_precision": "day",
         "legs": [("estonia", "siberia")],
+        "figures": [fig("deported", 20173, year=1949, sources=PRIBOI_COUNT,
+                        note="7,488 families, by Interior Minister Kruglov's report to Stalin of 18 May 1949")],
         "description": (
             "In Operation 'Priboi', ordered by a USSR Council of Ministers decree of 29 January 1949, the MGB "
             "deported 'kulaks' and families of 'bandits and nationalists' from Estonia to special settlements "
@@ -562,6 +590,8 @@ OPERATIONS: list[dict] = [
         "group": "operation-priboi-1949",
         "start": "1949-03-25", "end": "1949-03-28", "date_precision": "day",
         "legs": [("latvia", "siberia")],
+        "figures": [fig("deported", 42149, year=1949, sources=PRIBOI_COUNT,
+                        note="13,624 families, by Interior Minister Kruglov's report to Stalin of 18 May 1949")],
         "description": (
             "In Operation 'Priboi', ordered by a USSR Council of Ministers decree of 29 January 1949, the MGB "
             "deported 'kulaks' and families of 'bandits and nationalists' from Latvia to special settlements "
@@ -578,6 +608,8 @@ OPERATIONS: list[dict] = [
         "group": "operation-priboi-1949",
         "start": "1949-03-25", "end": "1949-03-28", "date_precision": "day",
         "legs": [("lithuania", "siberia")],
+        "figures": [fig("deported", 31917, year=1949, sources=PRIBOI_COUNT,
+                        note="9,518 families, by Interior Minister Kruglov's report to Stalin of 18 May 1949")],
         "description": (
             "In Operation 'Priboi', ordered by a USSR Council of Ministers decree of 29 January 1949, the MGB "
             "deported 'kulaks' and families of partisans from Lithuania to special settlements in Siberia in "

@@ -66,7 +66,7 @@ def test_the_operations_the_atlas_promises_are_there():
         "deportation-poland-1940-02", "deportation-poland-1940-04", "deportation-poland-1940-06",
         "deportation-poland-1941-05", "deportation-june-1941-estonia", "deportation-volga-germans-1941",
         "deportation-karachays-1943", "deportation-kalmyks-1943", "deportation-chechens-ingush-1944",
-        "deportation-balkars-1944", "deportation-crimean-tatars-1944", "deportation-meskhetian-turks-1944",
+        "deportation-balkars-1944", "deportation-crimean-tatars-1944", "deportation-meskhetian-turks-1944-uzbekistan",
         "deportation-zapad-1947", "deportation-vesna-1948", "deportation-priboi-1949-latvia",
         "deportation-yug-1949", "deportation-black-sea-greeks-1949", "deportation-sever-1951",
     ):
@@ -145,13 +145,23 @@ def test_figures_are_sourced_ranges():
                 assert ends & {"low", "both"} and ends & {"high", "both"}
 
 
-def test_shares_add_up_to_the_stated_total():
-    """The Korean deportation of 1937: 95,256 to Kazakhstan and 76,525 to Uzbekistan, 171,781 in all."""
-    parts = [f for f in features() if f["properties"].get("group") == "koreans-1937"]
-    assert len(parts) == 2
-    total = sum(f["properties"]["figures"][0]["low"] for f in parts)
-    assert total == 171781
-    assert all("171,781" in f["properties"]["description"] for f in parts)
+@pytest.mark.parametrize("group, parts, total", [("koreans-1937", 2, 171781), ("meskhetian-turks-1944", 3, 92307)])
+def test_shares_add_up_to_the_stated_total(group, parts, total):
+    """An operation split by destination: the shares add up to the total its description states."""
+    shares = [f for f in features() if f["properties"].get("group") == group]
+    assert len(shares) == parts
+    assert sum(f["properties"]["figures"][0]["low"] for f in shares) == total
+    assert all(f"{total:,}" in f["properties"]["description"] for f in shares)
+
+
+def test_most_of_the_great_operations_are_drawn_to_scale():
+    """A flow is as wide as the people deported only where a source gives the number."""
+    def operation(props):  # the parts of an operation split by destination count once
+        whole = "deportation-" + props.get("group", "")
+        return whole if props["id"].startswith(whole + "-") else props["id"]
+
+    counted = {operation(f["properties"]) for f in features() if f["properties"].get("figures")}
+    assert len(counted) >= 10, sorted(counted)
 
 
 def test_groups_and_related_ids_resolve():
