@@ -18,6 +18,9 @@ states) departs from the Soviet borders of the time:
   throughout); they are taken from historical-basemaps (`world_1938.geojson`, GPL-3.0, cite
   `ourednik`): Japanese to 1944, Soviet from 1945.
 
+- Labels: CShapes names some states with both their names ("Iran (Persia)", "Turkey (Ottoman
+  Empire)"); the label here is the name of the year: Persia to 1934, Iran from 1935; Turkey.
+
 Not fixed (noted in geodata/README.md): Tuva counts as Soviet throughout (neither source has a
 separate Tuvan People's Republic, annexed in 1944); German, Hungarian and Italian wartime
 annexations (Memel 1939, Transcarpathia 1938-1939, ...) are not shown.
@@ -59,6 +62,7 @@ USSR, POLAND, FINLAND, LITHUANIA, JAPAN = 365, 290, 375, 368, 740
 # Names for labels, where CShapes' own name is not the one of the time.
 NAMES = {
     365: "USSR",
+    640: "Turkey",
     255: "Germany",
     260: "West Germany",
     265: "East Germany",
@@ -68,6 +72,8 @@ NAMES = {
     732: "South Korea",
     7351: "Karafuto (southern Sakhalin, Japan)",
 }
+# Names that changed in the period: (gwcode, last year of the old name, old name, new name).
+RENAMED = [(630, 1934, "Persia", "Iran")]  # Persia asked to be called Iran from 21 March 1935
 OCCUPIED_NAMES = {
     260: "Germany: US, British and French zones",
     265: "Germany: Soviet zone",
@@ -138,9 +144,12 @@ def kurils():
     return unary_union(parts).difference(state(JAPAN, "1938-12-31"))
 
 
-def label(row) -> str:
+def label(row, year: int) -> str:
     if row.status == "occupied" and row.gwcode in OCCUPIED_NAMES:
         return OCCUPIED_NAMES[row.gwcode]
+    for gwcode, last_year, old, new in RENAMED:
+        if row.gwcode == gwcode:
+            return old if year <= last_year else new
     return NAMES.get(row.gwcode, row.country_name)
 
 
@@ -156,12 +165,12 @@ def year_borders(year: int) -> list[dict]:
     """The states of 31 December `year`, with the fixes, each with a `key` naming its source."""
     day = f"{year}-12-31"
     rows = valid_on(day)
-    names = {int(r.gwcode): label(r) for r in rows.itertuples() if r.status == "independent"}
+    names = {int(r.gwcode): label(r, year) for r in rows.itertuples() if r.status == "independent"}
     names.update({2: "United States", 200: "United Kingdom", 220: "France", 210: "Netherlands", 211: "Belgium",
                   230: "Spain", 235: "Portugal", 325: "Italy", 365: "USSR", 740: "Japan", 0: ""})
     features = []
     for row in rows.itertuples():
-        geometry, key, name, status = row.geometry, f"cshapes-{row.fid}", label(row), row.status
+        geometry, key, name, status = row.geometry, f"cshapes-{row.fid}", label(row, year), row.status
         if row.gwcode == USSR:
             if 1939 <= year <= 1944:
                 geometry = geometry.union(eastern_poland() if year >= 1940 else eastern_poland().difference(vilnius_region()))
@@ -202,17 +211,18 @@ def for_web(geometry, tolerance: float = TOLERANCE, min_area: float = MIN_PART_A
 
 def build() -> list[dict]:
     spans: dict[str, dict] = {}
-    current: dict[str, str] = {}  # source key -> key of its latest span
+    current: dict[tuple[str, str], str] = {}  # (source key, name) -> key of its latest span
     order: list[str] = []
     for year in range(FIRST_YEAR, LAST_YEAR + 1):
         for feature in year_borders(year):
             base = feature["key"]
-            latest = current.get(base)
+            latest = current.get((base, feature["name"]))
             if latest and spans[latest]["to_year"] == year - 1:
                 spans[latest]["to_year"] = year
                 continue
-            key = base if latest is None else f"{base}@{year}"  # the same polygon again after a gap
-            current[base] = key
+            # the same polygon again after a gap, or under a new name
+            key = base if not any(b == base for b, _ in current) else f"{base}@{year}"
+            current[(base, feature["name"])] = key
             spans[key] = {**feature, "key": key, "from_year": year, "to_year": year}
             order.append(key)
     out = []

@@ -1,6 +1,7 @@
 """Derive `data/bloc_expansion.geojson` (category "bloc_expansion"): the territories the USSR
 annexed 1939-1945, the states brought under Soviet control 1944-1949, and a few points (the
-Cominform, the Berlin blockade, the break with Yugoslavia).
+Cominform, the Berlin blockade, the break with Yugoslavia, Comecon, and Tuva, which no border source
+draws apart from the USSR).
 
 Geometry: CShapes 2.0 (GPL >= 2, `cshapes2`) through `scripts/derive_borders.py`, and for the
 Kuril Islands historical-basemaps (GPL-3.0, `ourednik`). Where a feature cites only the border
@@ -222,6 +223,21 @@ POINTS = [
         "A Cominform resolution of 28 June 1948 condemned the Yugoslav communist leadership and expelled it. "
         "Yugoslavia kept its independence; across the bloc, purges hunted 'Titoists'.",
         [{"key": "applebaum2012"}], location_precision="settlement", related=["bloc-yugoslavia-1945"])),
+    ([94.4534, 51.7147], props(
+        "bloc-annexation-tuva-1944", "Soviet annexation of Tuva", "annexation",
+        "1944-10-11", None, "day", "Kyzyl", ["RU"],
+        "The Tuvan People's Republic, nominally independent since 1921 and recognised only by the USSR and "
+        "Mongolia, was taken into the Soviet Union in October 1944 at the request of its own assembly and "
+        "became the Tuvan Autonomous Oblast of the RSFSR. Neither border source draws Tuva apart from the "
+        "USSR, so a point at its capital, Kyzyl, stands for the whole territory.",
+        [{"key": "forsyth1992"}], location_precision="region")),
+    ([37.6175, 55.752], props(
+        "bloc-comecon-1949", "Founding of Comecon", "institution",
+        "1949-01-25", None, "day", "Moscow", ["RU"],
+        "The Soviet Union, Bulgaria, Czechoslovakia, Hungary, Poland and Romania announced on 25 January 1949, "
+        "after a meeting in Moscow, the founding of the Council for Mutual Economic Assistance (Comecon), the "
+        "bloc's answer to the Marshall Plan. Albania joined later in 1949 and East Germany in 1950.",
+        [{"key": "judt2005"}], location_precision="settlement")),
     ([13.405, 52.52], props(
         "bloc-berlin-blockade-1948", "Berlin blockade", "crisis",
         "1948-06-24", "1949-05-12", "day", "Berlin", ["DE"],

@@ -84,3 +84,13 @@ def test_results_are_copies_and_out_of_range_years_are_clamped():
     assert (borders_for_year(1950)["name"] != "changed").all()
     assert len(borders_for_year(1900)) == len(borders_for_year(1922))
     assert len(borders_for_year(2000)) == len(borders_for_year(1960))
+
+
+@pytest.mark.parametrize(
+    "lon, lat, year, name",
+    [(51.39, 35.69, 1930, "Persia"), (51.39, 35.69, 1940, "Iran"), (32.85, 39.93, 1925, "Turkey")],
+)
+def test_a_state_is_labelled_with_the_name_of_the_year(lon, lat, year, name):
+    frame = borders_for_year(year)
+    assert frame[frame.contains(Point(lon, lat))]["name"].tolist() == [name]
+    assert not frame["name"].str.contains(r"\(Persia\)|Ottoman").any()
