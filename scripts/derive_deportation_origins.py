@@ -35,9 +35,9 @@ the coasts and stops at the state border. These are marked outline "approximate"
 boundary_source. An operation with both kinds of region is "approximate" and cites the source
 of its boundary part.
 
-Polygons are simplified for the web as the state borders are (`scripts/derive_borders.py`:
-0.03 degrees, about 3 km, then at most MAX_VERTICES vertices) and rounded to 3 decimals. The
-file is GPL-3.0, like the rest of geodata/.
+Polygons are simplified for the web as the annexed territories are (`for_web` of
+`scripts/derive_expansion.py`: from 0.005 degrees, coarser until at most 300 vertices) and
+rounded to 3 decimals. The file is GPL-3.0, like the rest of geodata/.
 
     python scripts/derive_deportation_origins.py
 """
@@ -49,7 +49,7 @@ from pathlib import Path
 
 import pyproj
 import shapely
-from shapely.geometry import Point, mapping, shape
+from shapely.geometry import Point, shape
 from shapely.ops import unary_union
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -57,12 +57,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from scripts import derive_borders as borders  # noqa: E402
 from scripts.common import REPO, read_features, write_feature_collection  # noqa: E402
 from scripts.derive_deportation_flows import REGIONS, join, legs_of  # noqa: E402
-from scripts.derive_famine_regions import crimea  # noqa: E402
+from scripts.derive_expansion import for_web  # noqa: E402
+from scripts.derive_famine_regions import crimea, rounded_mapping  # noqa: E402
 
 OUT = REPO / "geodata" / "deportation_origins.geojson"
 DEPORTATIONS = REPO / "data" / "deportations.geojson"
 EXPANSION = REPO / "data" / "bloc_expansion.geojson"
-MAX_VERTICES = 250  # per feature; the tolerance grows until it fits
 CLIP_MARGIN_DEGREES = 0.1  # the USSR of 1938 widened by about 10 km: coastal anchor towns stay inside
 
 # Radius of the disc drawn for each origin region without boundary data, in km: about the
@@ -130,32 +130,13 @@ def approximate(key: str, ussr):
     return disc(region.lon, region.lat, APPROXIMATE_RADII_KM[key]).intersection(ussr)
 
 
-def for_web(geometry):
-    """Simplified like the state borders, coarser until it has at most MAX_VERTICES vertices."""
-    tolerance = borders.TOLERANCE
-    while True:
-        simple = borders.for_web(geometry, tolerance=tolerance, min_area=0.001, digits=3)
-        if shapely.get_num_coordinates(simple) <= MAX_VERTICES:
-            return simple
-        tolerance *= 1.5
-
-
-def rounded(geometry) -> dict:
-    """GeoJSON with 3-decimal coordinates (set_precision leaves float noise in the output)."""
-    def walk(value):
-        return round(value, 3) if isinstance(value, float) else [walk(v) for v in value]
-
-    raw = mapping(geometry)
-    return {"type": raw["type"], "coordinates": walk(raw["coordinates"])}
-
-
 def origin_feature(event_id: str, known: dict, ussr) -> dict:
     origins = list(dict.fromkeys(origin for origin, _ in legs_of(event_id)))
     keys = {known[key][1] for key in origins if key in known}
     if len(keys) > 1:
         raise ValueError(f"{event_id}: boundaries from several sources {keys}; give it one")
     parts = [known[key][0] if key in known else approximate(key, ussr) for key in origins]
-    geometry = rounded(for_web(unary_union(parts)))
+    geometry = rounded_mapping(for_web(unary_union(parts)))
     if not shape(geometry).is_valid:
         raise ValueError(f"{event_id}: polygon is not valid after rounding")
     return {
