@@ -15,7 +15,14 @@ from the border data in the reference folder (`/work/shared/reference/borders`):
   Ukraine, Kazakhstan and the Transcaucasian republics, so their outer edges (coasts, borders)
   are real and their inner edges approximate; they are marked location_precision "approximate";
 - the 1946-1947 famine is drawn as Natural Earth's modern Ukraine without Crimea plus Moldova,
-  within the USSR of world_1945.geojson (Ourednik).
+  within the USSR of world_1945.geojson (Ourednik);
+- the Holodomor's losses by oblast (OBLAST_GROUPS) are given by the Ptoukha Institute's study
+  (Wolowyna et al. 2016) for the seven oblasts of 1933 and the Moldavian ASSR; the figures read
+  here are the ranges its authors gave for three groups of oblasts, so each group is one region.
+  The oblasts of 1933 were larger than today's: each is drawn as a union of present-day oblasts
+  (geoBoundaries ADM1, CC BY 4.0), an approximation recorded as location_precision "approximate".
+  They are clipped to the Ukrainian SSR drawn above. The Moldavian ASSR, on the left bank of the
+  Dniester, has no boundary of its own here and is not drawn.
 
 Polygons are simplified (from 0.02 degrees, ~2 km, coarser until a region has at most 300
 vertices) and rounded to 3 decimals.
@@ -176,6 +183,53 @@ FAMINES: list[dict] = [
 ]
 
 
+# The oblasts of Soviet Ukraine in 1933 as unions of present-day oblasts (approximate).
+OBLASTS_1933 = {
+    "Kyiv": ["Kyiv Oblast", "Kyiv", "Zhytomyr Oblast", "Cherkasy Oblast"],
+    "Kharkiv": ["Kharkiv Oblast", "Poltava Oblast", "Sumy Oblast"],
+    "Vinnytsia": ["Vinnytsia Oblast", "Khmelnytskyi Oblast"],
+    "Dnipropetrovsk": ["Dnipropetrovsk Oblast", "Zaporizhia Oblast", "Kherson Oblast"],
+    "Odesa": ["Odessa Oblast", "Mykolaiv Oblast", "Kirovohrad Oblast"],
+    "Chernihiv": ["Chernihiv Oblast"],
+    "Donetsk": ["Donetsk Oblast", "Luhansk Oblast"],
+}
+LOSSES_NOTE = ("famine losses of 1932-1934 per 1,000 inhabitants, as a range for this group of oblasts "
+               "(Ptoukha Institute estimates presented by N. Levchuk)")
+OBLAST_GROUPS = [
+    ("kyiv-kharkiv", ["Kyiv", "Kharkiv"], 190, 200, "the highest losses of the famine"),
+    ("vinnytsia-dnipropetrovsk-odesa", ["Vinnytsia", "Dnipropetrovsk", "Odesa"], 102, 126,
+     "the next highest, as in the Moldavian ASSR (not drawn)"),
+    ("chernihiv-donetsk", ["Chernihiv", "Donetsk"], 54, 91, "the lowest"),
+]
+
+
+def oblast_group_famines() -> list[dict]:
+    """One famine region per group of the oblasts of 1933 for which the losses are published."""
+    famines = []
+    for key, oblasts, low, high, rank in OBLAST_GROUPS:
+        names = " and ".join([", ".join(oblasts[:-1]), oblasts[-1]] if len(oblasts) > 2 else oblasts)
+        famines.append({
+            "id": f"famine-ukraine-oblasts-{key}-1932-1934",
+            "name": f"Holodomor losses: {names} oblasts",
+            "category": "famine", "subcategory": "losses by oblast",
+            "start": "1932", "end": "1934", "date_precision": "year",
+            "place": {"name": f"{names} oblasts of 1933", "countries": ["UA"]},
+            "location_precision": "approximate",
+            "description": (
+                f"The {names} oblasts of 1933 suffered {rank}: {low}-{high} deaths from the famine for every "
+                "1,000 inhabitants in 1932-1934, by the demographic reconstruction of the Ptoukha Institute. "
+                "The oblasts of the time are drawn approximately, as unions of today's oblasts."
+            ),
+            "figures": [{"measure": "famine deaths", "low": low, "high": high, "unit": "per 1,000 inhabitants",
+                         "year": 1933, "note": LOSSES_NOTE, "sources": [source("unian2015")]}],
+            "sources": [source("wolowyna2016"), source("unian2015"), source("runfola2020")],
+            "related": ["famine-ukraine-1932-1933"],
+            "group": "holodomor-oblasts-1932-1934",
+            "region": f"oblasts-{key}",
+        })
+    return famines
+
+
 def read(name: str) -> gpd.GeoDataFrame:
     return gpd.read_file(BORDERS / name)
 
@@ -219,6 +273,12 @@ def region_geometries() -> dict:
     }
     for key, outline in ENVELOPES.items():
         regions[key] = ussr.intersection(Polygon(outline)).difference(others)
+    oblasts = read("geoboundaries_ukr_adm1_simplified.geojson").set_index("shapeName").geometry
+    for key, group, *_ in OBLAST_GROUPS:
+        parts = [make_valid(oblasts[name]) for oblast in group for name in OBLASTS_1933[oblast]]
+        # close the slivers between oblasts; keep to the Ukrainian SSR of the time (today's Odesa oblast
+        # takes in southern Bessarabia, then Romanian)
+        regions[f"oblasts-{key}"] = unary_union(parts).buffer(0.01).buffer(-0.01).intersection(regions["ukraine"])
     return regions
 
 
@@ -260,7 +320,7 @@ PROPERTY_ORDER = ("id", "name", "alt_names", "category", "subcategory", "start",
 def features() -> list[dict]:
     geometries = region_geometries()
     out = []
-    for famine in FAMINES:
+    for famine in FAMINES + oblast_group_famines():
         geometry = rounded_mapping(clean(geometries[famine["region"]]))
         if not shape(geometry).is_valid:
             raise ValueError(f"{famine['id']}: polygon is not valid after rounding")

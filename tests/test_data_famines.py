@@ -79,6 +79,29 @@ WHERE = {
 }
 
 
+DNIPRO, VINNYTSIA, CHERNIHIV, DONETSK = (35.05, 48.46), (28.47, 49.23), (31.29, 51.50), (37.80, 48.02)
+OBLAST_GROUPS = "famine-ukraine-oblasts-{}-1932-1934"
+WHERE.update({
+    OBLAST_GROUPS.format("kyiv-kharkiv"): ([KYIV, KHARKIV], [ODESA, CHERNIHIV, DONETSK, SIMFEROPOL]),
+    OBLAST_GROUPS.format("vinnytsia-dnipropetrovsk-odesa"): ([ODESA, VINNYTSIA, DNIPRO], [KYIV, CHISINAU, TIRASPOL]),
+    OBLAST_GROUPS.format("chernihiv-donetsk"): ([CHERNIHIV, DONETSK], [KHARKIV, ROSTOV]),
+})
+
+
+def test_the_oblast_groups_shade_ukraine_by_their_losses():
+    """The choropleth: within the Holodomor region, darker where more died per 1,000 inhabitants."""
+    ukraine = shape(by_id()["famine-ukraine-1932-1933"]["geometry"])
+    groups = [f for f in features() if f["properties"].get("group") == "holodomor-oblasts-1932-1934"]
+    assert len(groups) == 3
+    for feature in groups:
+        geometry = shape(feature["geometry"])
+        assert geometry.difference(ukraine.buffer(0.05)).area < 0.01 * geometry.area
+        (figure,) = feature["properties"]["figures"]
+        assert figure["unit"] == "per 1,000 inhabitants" and figure["sources"]
+    rates = [f["properties"]["figures"][0]["low"] for f in groups]
+    assert len(set(rates)) == 3
+
+
 @pytest.mark.parametrize("famine_id", sorted(WHERE))
 def test_region_covers_the_right_places(famine_id):
     geometry = shape(by_id()[famine_id]["geometry"])
@@ -90,7 +113,8 @@ def test_region_covers_the_right_places(famine_id):
 
 
 def test_famine_regions_of_1932_do_not_overlap():
-    regions = {k: shape(v["geometry"]) for k, v in by_id().items() if k != "famine-1946-1947"}
+    """The regions of 1932-1933 are apart; the Holodomor's oblast groups are drawn on Ukraine, apart from each other."""
+    regions = {k: shape(v["geometry"]) for k, v in by_id().items() if k not in ("famine-1946-1947", "famine-ukraine-1932-1933")}
     keys = sorted(regions)
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
