@@ -2,8 +2,8 @@
 
 Streamlit serves `dashboard/static/` at `app/static/` (server.enableStaticServing). This
 fills it with Leaflet (from the XStatic-Leaflet package), the atlas's own script and styles,
-the land underlay, the state borders of every year, and the events' labels (tooltips) and
-details (popups), and gives the URLs the map frame uses.
+the land underlay, the state borders of every year, the deportations' origin regions, and the
+events' labels (tooltips) and details (popups), and gives the URLs the map frame uses.
 """
 
 from __future__ import annotations
@@ -21,19 +21,24 @@ STATIC = PACKAGE / "static"
 GEODATA = PACKAGE.parent / "geodata"
 LAND = GEODATA / "land.geojson"
 BORDERS = GEODATA / "borders" / "borders.geojson"
+ORIGINS = GEODATA / "deportation_origins.geojson"
 # The map is drawn in a component frame served at <base>/component/<name>/index.html;
 # going up two levels from there reaches <base>/, whatever base path the app is served under.
 FROM_MAP_FRAME = "../../app/static/"
 
 
 def publish_libraries() -> dict[str, str]:
-    """Copy Leaflet, the atlas script and styles, the land and the borders into the static
-    folder (idempotent); return the URLs of the land and the borders."""
+    """Copy Leaflet, the atlas script and styles, the land, the borders and the deportations'
+    origin regions into the static folder (idempotent); return the URLs of the last three."""
     STATIC.mkdir(exist_ok=True)
     shutil.copytree(xstatic.pkg.leaflet.BASE_DIR, STATIC / "leaflet", dirs_exist_ok=True)
     for name in ("atlas.js", "atlas.css"):
         shutil.copyfile(PACKAGE / name, STATIC / name)
-    return {"landUrl": publish_file("land", LAND), "bordersUrl": publish_file("borders", BORDERS)}
+    return {
+        "landUrl": publish_file("land", LAND),
+        "bordersUrl": publish_file("borders", BORDERS),
+        "originsUrl": publish_file("origins", ORIGINS),
+    }
 
 
 def publish_json(kind: str, records: dict | list) -> str:

@@ -1,4 +1,5 @@
-// Browser side of the atlas map: land underlay, tooltips, popups and flow arrows.
+// Browser side of the atlas map: land underlay, tooltips, popups, flow arrows and the
+// deportations' origin regions.
 // Text from the data is only ever set as textContent, never parsed as HTML.
 (function () {
   "use strict";
@@ -170,6 +171,36 @@
     });
   };
 
+  let origins = null; // a promise of the origin regions of all deportations, fetched on first use
+
+  function originTooltip(props) {
+    const outline = props.outline === "approximate" ? " (approximate outline)" : "";
+    const box = element("div", "atlas-tooltip");
+    box.appendChild(element("strong", null, `Taken from: ${props.region}${outline}`));
+    const deportation = labels.find(([id]) => id === props.event);
+    if (deportation) box.appendChild(element("div", null, deportation[1]));
+    return box;
+  }
+
+  // The regions the deportations `events` took people from, shaded beneath the flows in
+  // `style`: a solid outline where it is a real boundary, dashed where it is approximate.
+  atlas.drawOrigins = function (group, events, style) {
+    if (!origins) origins = fetchJson(atlas.originsUrl);
+    const shown = new Set(events);
+    origins.then((all) =>
+      group.addLayer(
+        L.geoJSON(all, {
+          pane: "atlas-origins",
+          className: "atlas-origin",
+          filter: (feature) => shown.has(feature.properties.event),
+          style: (feature) => ({ ...style, dashArray: feature.properties.outline === "approximate" ? "5 4" : null }),
+          onEachFeature: (feature, shape) =>
+            shape.bindTooltip(() => originTooltip(feature.properties), { sticky: true, direction: "top" }),
+        })
+      )
+    );
+  };
+
   // The reader's view, kept in the page's address (`view=lat,lng,zoom`) without a rerun, so
   // that a copied link reopens the map where it was.
   function keepViewInAddress(map) {
@@ -212,8 +243,12 @@
     new CopyLink().addTo(map);
     atlas.detailsUrl = options.detailsUrl;
     atlas.bordersUrl = options.bordersUrl;
+    atlas.originsUrl = options.originsUrl;
     if (!map.getPane("atlas-borders")) {
       map.createPane("atlas-borders").style.zIndex = 350;
+    }
+    if (!map.getPane("atlas-origins")) {
+      map.createPane("atlas-origins").style.zIndex = 380; // above the borders, beneath the events (400)
     }
     labelsLoaded = fetchJson(options.labelsUrl).then((loaded) => (labels = loaded));
     if (!map.getPane("atlas-land")) {

@@ -1,12 +1,12 @@
 """The sidebar legend: each theme's symbol as drawn on the map, with its count, and the keys
-to the camp circles and the deportation arrows."""
+to the camp circles, the deportation arrows and their regions of origin."""
 
 from __future__ import annotations
 
 import base64
 
 from .categories import CATEGORIES, symbol_svg
-from .mapview import camp_radius
+from .mapview import ORIGIN_STYLE, camp_radius
 
 CAMP_KEY_COUNTS = (1_000, 10_000, 50_000)
 
@@ -30,13 +30,22 @@ def _circle(radius: float, colour: str, hollow: bool = False) -> str:
     )
 
 
+def _key(shape: str) -> str:
+    """A 40 x 16 key holding one SVG shape."""
+    return _img(f'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="16">{shape}</svg>', 40, 16)
+
+
 def _line(width: float, colour: str, dashed: bool = False) -> str:
     dash = ' stroke-dasharray="6 5"' if dashed else ""
-    return _img(
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="16"><line x1="2" y1="8" x2="38" y2="8" '
-        f'stroke="{colour}" stroke-width="{width}"{dash}/></svg>',
-        40,
-        16,
+    return _key(f'<line x1="2" y1="8" x2="38" y2="8" stroke="{colour}" stroke-width="{width}"{dash}/>')
+
+
+def _origin(dashed: bool = False) -> str:
+    """A deportation's region of origin, as the map shades it."""
+    style, dash = ORIGIN_STYLE, ' stroke-dasharray="5 4"' if dashed else ""
+    return _key(
+        f'<rect x="2" y="2" width="36" height="12" fill="{style["fillColor"]}" fill-opacity="{style["fillOpacity"]}" '
+        f'stroke="{style["color"]}" stroke-width="{style["weight"]}"{dash}/>'
     )
 
 
@@ -58,7 +67,9 @@ def legend_html(present: list[str], chosen: list[str], counts: dict[str, int], y
         colour = CATEGORIES["deportation"].colour
         keys.append(
             f"<p><b>Deportations</b>: width by people deported<br>{_line(6, colour)} sourced number<br>"
-            f"{_line(2, colour, dashed=True)} no sourced number</p>"
+            f"{_line(2, colour, dashed=True)} no sourced number<br>"
+            f"{_origin()} region taken from<br>"
+            f"{_origin(dashed=True)} region taken from, approximate outline</p>"
         )
     return (
         '<ul class="atlas-legend" style="list-style:none;padding-left:0;line-height:1.9;margin-bottom:0.5rem">'

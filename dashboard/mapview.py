@@ -32,6 +32,13 @@ SHAPE_DECIMALS = 3  # about 100 m, ample after that simplification
 MAX_CAMP_RADIUS = 24  # pixels, for the largest count of any camp in any year
 MIN_CAMP_RADIUS = 2.5
 FLOW_WIDTHS = (2.0, 12.0)  # pixels, for the smallest and the largest number of people deported
+ORIGIN_STYLE = {  # the deportations' regions of origin, faint beneath the flows; dashed when approximate
+    "color": CATEGORIES["deportation"].colour,
+    "weight": 1.5,
+    "opacity": 1,
+    "fillColor": CATEGORIES["deportation"].colour,
+    "fillOpacity": 0.25,
+}
 
 
 class AtlasSetup(MacroElement):
@@ -66,11 +73,29 @@ class Borders(MacroElement):
         self.year = year
 
 
+class DeportationOrigins(MacroElement):
+    """Shades the origin regions of the shown deportations into its feature group
+    (atlas.drawOrigins). The browser fetches the areas of all deportations once, so a rerun
+    sends only the event ids."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "atlas.drawOrigins({{ this._parent.get_name() }}, {{ this.events|tojson }}, {{ this.style|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, events: list[str]):
+        super().__init__()
+        self._name = "DeportationOrigins"
+        self.events = events
+        self.style = ORIGIN_STYLE
+
+
 def base_map(urls: dict[str, str], view: View | None = None) -> folium.Map:
     """The map without events; it loads Leaflet and the atlas script from the app itself.
 
-    `urls` gives the files the map frame fetches: landUrl, bordersUrl, labelsUrl and detailsUrl;
-    `view`, from a shared link, where it opens.
+    `urls` gives the files the map frame fetches: landUrl, bordersUrl, originsUrl, labelsUrl
+    and detailsUrl; `view`, from a shared link, where it opens.
     """
     start = {"location": (view.lat, view.lng), "zoom_start": view.zoom} if view else START_VIEW
     atlas_map = folium.Map(tiles=None, min_zoom=2, control_scale=True, **start)
@@ -193,12 +218,22 @@ def borders_layer(year: int) -> folium.FeatureGroup:
     return group
 
 
+def origins_layer(event_ids: list[str]) -> folium.FeatureGroup:
+    """The regions the deportations `event_ids` took people from, in a pane beneath the events."""
+    group = folium.FeatureGroup(name="Deportations: regions taken from", control=False)
+    DeportationOrigins(event_ids).add_to(group)
+    return group
+
+
 def event_layers(events: gpd.GeoDataFrame, year: int) -> list[folium.FeatureGroup]:
-    """Layers for the events shown, areas first so that points and flows stay on top.
-    Camps are sized by their prisoners in `year`."""
+    """Layers for the events shown, areas first so that points and flows stay on top, and
+    beneath them the origin regions of the deportations shown. Camps are sized by their
+    prisoners in `year`."""
     order = sorted(CATEGORIES.values(), key=lambda category: category.symbol != "area")
-    return [
+    layers = [
         category_layer(category, events[events["category"] == category.key], year)
         for category in order
         if (events["category"] == category.key).any()
     ]
+    deportations = events.loc[events["category"] == "deportation", "id"].tolist()
+    return [origins_layer(deportations)] + layers if deportations else layers

@@ -283,6 +283,14 @@ def test_clicking_an_event_opens_its_details_beside_the_map(browser, sample_url)
     tab.close()
 
 
+def test_the_regions_deportations_took_people_from_are_shaded(browser, atlas_url):
+    tab = Reader(browser, f"{atlas_url}/?years=1944&years=1944&themes=Deportations")
+    shown = int(tab.shown_text().split(" of ")[0])
+    origins = tab.map.locator(".leaflet-atlas-origins-pane path.atlas-origin")
+    tab.wait_until(lambda: origins.count() == shown > 0)  # one area per deportation, beneath the flows
+    tab.close()
+
+
 def test_download_gives_valid_geojson_of_the_filtered_events_only(browser, atlas_url):
     from dashboard.validation import check_document
 

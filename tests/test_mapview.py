@@ -5,7 +5,7 @@ import re
 
 import streamlit_folium
 
-from dashboard import mapview
+from dashboard import filters, mapview
 from dashboard.categories import CATEGORIES
 from dashboard.events import load
 
@@ -37,10 +37,37 @@ def test_one_layer_per_category_shown():
     events = mapview.prepare(load(SAMPLE).events)
     layers = mapview.event_layers(events, 1940)
     assert sorted(layer.layer_name for layer in layers) == sorted(
-        ["Gulag camps", "Deportations", "Famines", "Battles and wars", "Turning points", "Soviet expansion and the Eastern Bloc"]
+        ["Gulag camps", "Deportations", "Famines", "Battles and wars", "Turning points", "Soviet expansion and the Eastern Bloc",
+         "Deportations: regions taken from"]
     )
-    # Areas are drawn first, so points and flows stay clickable above them.
-    assert [layer.layer_name for layer in layers][:2] == ["Famines", "Soviet expansion and the Eastern Bloc"]
+    # The deportations' origins beneath all, then areas, so points and flows stay clickable above them.
+    assert [layer.layer_name for layer in layers][:3] == [
+        "Deportations: regions taken from", "Famines", "Soviet expansion and the Eastern Bloc"
+    ]
+
+
+def origin_events(layers) -> list[str] | None:
+    """The deportations whose origin regions the layers shade (None: no origin layer)."""
+    for layer in layers:
+        for child in layer._children.values():
+            if isinstance(child, mapview.DeportationOrigins):
+                return child.events
+    return None
+
+
+def test_origin_layer_shades_exactly_the_deportations_shown(monkeypatch, real):
+    events = mapview.prepare(real)
+    shown = filters.select(events, (1944, 1944), ["deportation", "battle"])
+    expected = sorted(shown.loc[shown["category"] == "deportation", "id"])
+    layers = mapview.event_layers(shown, 1944)
+    assert sorted(origin_events(layers)) == expected
+    assert "deportation-chechens-ingush-1944" in expected and "deportation-crimean-tatars-1944" in expected
+    # the page gets only the ids (the areas are a static file it fetches once), and no layer
+    # when no deportation is shown
+    sent = sent_to_component(monkeypatch, layers)["feature_group"]
+    assert "atlas.drawOrigins(" in sent and '"deportation-chechens-ingush-1944"' in sent
+    assert "Polygon" not in sent
+    assert origin_events(mapview.event_layers(filters.select(events, (1944, 1944), ["battle"]), 1944)) is None
 
 
 def test_map_feature_carries_only_its_shape_and_its_label_index():
