@@ -2,11 +2,12 @@
 
 One feature per deportation event id of `data/deportations.geojson` (the operations and their
 origin region keys come from `scripts/derive_deportation_flows.py`, read only), with
-properties `event` (the event id), `region` (the origin regions' labels), `outline`
-("boundary" or "approximate") and `boundary_source` (the bibliography key of the boundary
-data, or null). An operation with several origin regions gets their union. The map shades
-these areas beneath the flows; each flow starts at the anchor town of its origin region, which
-lies inside its area.
+properties `event` (the event id), `region` (the origin regions' labels), `area` (their keys,
+joined by "+": deportations with the same `area` have the same polygon, which the map draws
+once), `outline` ("boundary" or "approximate") and `boundary_source` (the bibliography key of
+the boundary data, or null). An operation with several origin regions gets their union. The
+map shades these areas beneath the flows; each flow starts at the anchor town of its origin
+region, which lies inside its area.
 
 Real boundaries, where the reference data (`/work/shared/reference/borders`) has them:
 
@@ -18,7 +19,8 @@ Real boundaries, where the reference data (`/work/shared/reference/borders`) has
   part of the RSFSR until 1954, cut out with geoBoundaries' Crimea and Sevastopol polygons
   (CC BY 4.0), as in `scripts/derive_famine_regions.py`;
 - Crimea: geoBoundaries UKR ADM1, the Autonomous Republic of Crimea and Sevastopol
-  (Runfola et al., CC BY 4.0, `runfola2020`);
+  (Runfola et al., CC BY 4.0, `runfola2020`), whose polygons take in the territorial waters,
+  clipped to Natural Earth's land;
 - western Ukraine and western Belarus: the eastern Polish lands annexed in 1939, the polygon of
   `bloc-annexation-eastern-poland-1939` in the committed `data/bloc_expansion.geojson` (from
   CShapes 2.0, GPL >= 2, `cshapes2`), split along Natural Earth's Ukraine-Belarus border;
@@ -101,6 +103,14 @@ def expansion_polygon(event_id: str):
     return shape(feature["geometry"])
 
 
+def crimean_land():
+    """Crimea and Sevastopol without their territorial waters, which geoBoundaries includes:
+    clipped to Natural Earth's land."""
+    peninsula = crimea()
+    countries = borders.natural_earth()
+    return peninsula.intersection(countries[countries.intersects(peninsula)].geometry.union_all())
+
+
 def boundaries() -> dict[str, tuple[object, str]]:
     """(polygon, bibliography key) of each origin region that has boundary data."""
     eastern_poland = expansion_polygon("bloc-annexation-eastern-poland-1939")
@@ -109,7 +119,7 @@ def boundaries() -> dict[str, tuple[object, str]]:
         "latvia": (world(1938, "Latvia"), "ourednik"),
         "lithuania": (natural_earth("LT"), "naturalearth"),
         "ukraine": (world(1930, "Ukraine").difference(crimea()), "ourednik"),
-        "crimea": (crimea(), "runfola2020"),
+        "crimea": (crimean_land(), "runfola2020"),
         "western-ukraine": (eastern_poland.intersection(natural_earth("UA")), "cshapes2"),
         "western-belarus": (eastern_poland.intersection(natural_earth("BY")), "cshapes2"),
         "moldova": (expansion_polygon("bloc-annexation-bessarabia-bukovina-1940"), "cshapes2"),
@@ -145,6 +155,7 @@ def origin_feature(event_id: str, known: dict, ussr) -> dict:
         "properties": {
             "event": event_id,
             "region": join([REGIONS[key].label for key in origins]),
+            "area": "+".join(origins),
             "outline": "boundary" if all(key in known for key in origins) else "approximate",
             "boundary_source": keys.pop() if keys else None,
         },

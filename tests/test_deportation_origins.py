@@ -83,9 +83,20 @@ def test_real_boundaries_where_the_reference_has_them():
     assert areas["deportation-chechens-ingush-1944"]["properties"] == {
         "event": "deportation-chechens-ingush-1944",
         "region": "Chechnya and Ingushetia",
+        "area": "chechnya",
         "outline": "approximate",
         "boundary_source": None,
     }
+
+
+def test_deportations_from_the_same_regions_share_one_area():
+    """The map draws one shape per `area`, so all that describes it must be the same."""
+    by_area: dict[str, dict] = {}
+    for feature in read(OUT):
+        props = {**feature["properties"], "event": None}
+        first = by_area.setdefault(props["area"], {**feature, "properties": props})
+        assert {**feature, "properties": props} == first, feature["properties"]["event"]
+    assert "crimea" in by_area and len(by_area) < len(read(OUT))
 
 
 @pytest.mark.parametrize("event, region", [("deportation-chechens-ingush-1944", "chechnya"),
