@@ -177,22 +177,36 @@
     const outline = props.outline === "approximate" ? " (approximate outline)" : "";
     const box = element("div", "atlas-tooltip");
     box.appendChild(element("strong", null, `Taken from: ${props.region}${outline}`));
-    const deportation = labels.find(([id]) => id === props.event);
-    if (deportation) box.appendChild(element("div", null, deportation[1]));
+    props.events.forEach((event) => {
+      const deportation = labels.find(([id]) => id === event);
+      if (deportation) box.appendChild(element("div", null, deportation[1]));
+    });
     return box;
+  }
+
+  // One feature per origin area (`area`) of the deportations `events`, listing them all, so
+  // that a region several deportations share is drawn once and not darkened by each.
+  function originAreas(all, events) {
+    const shown = new Set(events);
+    const areas = new Map();
+    all.features.forEach((feature) => {
+      const props = feature.properties;
+      if (!shown.has(props.event)) return;
+      if (!areas.has(props.area)) areas.set(props.area, { ...feature, properties: { ...props, events: [] } });
+      areas.get(props.area).properties.events.push(props.event);
+    });
+    return [...areas.values()];
   }
 
   // The regions the deportations `events` took people from, shaded beneath the flows in
   // `style`: a solid outline where it is a real boundary, dashed where it is approximate.
   atlas.drawOrigins = function (group, events, style) {
     if (!origins) origins = fetchJson(atlas.originsUrl);
-    const shown = new Set(events);
     origins.then((all) =>
       group.addLayer(
-        L.geoJSON(all, {
+        L.geoJSON(originAreas(all, events), {
           pane: "atlas-origins",
           className: "atlas-origin",
-          filter: (feature) => shown.has(feature.properties.event),
           style: (feature) => ({ ...style, dashArray: feature.properties.outline === "approximate" ? "5 4" : null }),
           onEachFeature: (feature, shape) =>
             shape.bindTooltip(() => originTooltip(feature.properties), { sticky: true, direction: "top" }),
