@@ -163,7 +163,8 @@ def sidebar(events: pd.DataFrame) -> Choices:
         help="An event shows when its dates overlap these years; camps are sized by their prisoners in the last year.",
     )
     play_controls()
-    counts = filters.counts_by_category(events[filters.in_years(events, *years)])
+    in_years = events[filters.in_years(events, *years)]
+    counts = filters.counts_by_category(in_years)
     present = [key for key in CATEGORIES if key in set(events["category"])]
     # Counts go in the legend, not in these labels: the browser keeps a selection by its label.
     chosen = st.sidebar.multiselect(
@@ -181,7 +182,8 @@ def sidebar(events: pd.DataFrame) -> Choices:
         activities = None if len(activities) == len(all_activities) else activities
     borders = st.sidebar.toggle(f"State borders of {years[1]}", value=True, key="borders", bind="query-params")
     st.sidebar.markdown("**Legend** (events in the selected years)")
-    st.sidebar.html(legend_html(present, chosen, counts, years[1], mapview.largest_camp(events)))
+    losses = in_years["loss_colour"].notna().any()
+    st.sidebar.html(legend_html(present, chosen, counts, years[1], mapview.largest_camp(events), losses))
     return Choices(years, chosen, camp_types, activities, borders)
 
 

@@ -106,6 +106,10 @@
       layer.setRadius(props.r || 3);
       if (!props.r) layer.setStyle({ fillOpacity: 0, dashArray: "2 2" });
     }
+    if (props.f) {
+      // A region shaded by its losses per 1,000 inhabitants (the legend gives the classes).
+      layer.setStyle({ fillColor: props.f, fillOpacity: 0.6, color: props.f, weight: 1 });
+    }
     if (props.w !== undefined) {
       // A deportation: width by the number of people; dashed when no number is sourced.
       layer.setStyle(props.w ? { weight: props.w, opacity: 0.75 } : { weight: 2, dashArray: "6 5" });

@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 
 from .categories import CATEGORIES, symbol_svg
-from .mapview import ORIGIN_STYLE, camp_radius
+from .mapview import LOSS_CLASSES, ORIGIN_STYLE, camp_radius
 
 CAMP_KEY_COUNTS = (1_000, 10_000, 50_000)
 
@@ -49,7 +49,14 @@ def _origin(dashed: bool = False) -> str:
     )
 
 
-def legend_html(present: list[str], chosen: list[str], counts: dict[str, int], year: int, largest_camp: int) -> str:
+def _swatch(colour: str) -> str:
+    return _key(f'<rect x="2" y="2" width="36" height="12" fill="{colour}" fill-opacity="0.6" stroke="{colour}"/>')
+
+
+def legend_html(
+    present: list[str], chosen: list[str], counts: dict[str, int], year: int, largest_camp: int, losses: bool = False
+) -> str:
+    """The legend; `losses`: whether regions shaded by their famine losses per 1,000 are shown."""
     rows = "".join(
         f'<li style="opacity:{1 if key in chosen else 0.45}">{_img(symbol_svg(CATEGORIES[key]), 16)} '
         f"{CATEGORIES[key].label} <b>{counts.get(key, 0)}</b></li>"
@@ -71,6 +78,9 @@ def legend_html(present: list[str], chosen: list[str], counts: dict[str, int], y
             f"{_origin()} region taken from<br>"
             f"{_origin(dashed=True)} region taken from, approximate outline</p>"
         )
+    if losses and "famine" in chosen:
+        classes = "<br>".join(f"{_swatch(colour)} {text}" for _, colour, text in LOSS_CLASSES)
+        keys.append(f"<p><b>Holodomor, 1932-1934</b>: famine deaths per 1,000 inhabitants, by oblast<br>{classes}</p>")
     return (
         '<ul class="atlas-legend" style="list-style:none;padding-left:0;line-height:1.9;margin-bottom:0.5rem">'
         f"{rows}</ul>{''.join(keys)}"

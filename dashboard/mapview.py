@@ -32,6 +32,10 @@ SHAPE_DECIMALS = 3  # about 100 m, ample after that simplification
 MAX_CAMP_RADIUS = 24  # pixels, for the largest count of any camp in any year
 MIN_CAMP_RADIUS = 2.5
 FLOW_WIDTHS = (2.0, 12.0)  # pixels, for the smallest and the largest number of people deported
+# The famine regions that give losses per 1,000 inhabitants (the Holodomor by oblast), shaded by
+# class: (lowest rate of the class, colour, legend text), from Paul Tol's colour-blind-safe YlOrBr.
+LOSS_UNIT = "per 1,000 inhabitants"
+LOSS_CLASSES = ((150, "#993404", "150 or more"), (100, "#EC7014", "100 to 150"), (0, "#FEC44F", "under 100"))
 ORIGIN_STYLE = {  # the deportations' regions of origin, faint beneath the flows; dashed when approximate
     "color": CATEGORIES["deportation"].colour,
     "weight": 1.5,
@@ -153,15 +157,30 @@ def _flow_width(deported: float, largest: float) -> float:
     return round(low + (high - low) * math.sqrt(deported / largest), 1)
 
 
+def loss_colour(props) -> str | None:
+    """The choropleth colour of a region that gives its losses per 1,000 inhabitants, else None.
+
+    A range is classed by its midpoint; the data tests check that no range straddles a class.
+    """
+    rates = [figure for figure in props.figures if figure.unit == LOSS_UNIT]
+    if not rates:
+        return None
+    midpoint = (rates[0].low + rates[0].high) / 2
+    return next(colour for lowest, colour, _ in LOSS_CLASSES if midpoint >= lowest)
+
+
 def prepare(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Add what the map needs, once per load, so that a rerun only selects: `map_feature`
-    (with a flow's width `w`) and `radius_by_year` (camps)."""
+    (with a flow's width `w`, a loss region's colour `f`), `loss_colour` and `radius_by_year` (camps)."""
     features = [map_feature(geometry, i) for i, geometry in enumerate(events.geometry)]
     largest_deported = events["deported"].max() if events["deported"].notna().any() else 1
-    for feature, category, deported in zip(features, events["category"], events["deported"]):
+    colours = [loss_colour(props) for props in events["properties"]]
+    for feature, category, deported, colour in zip(features, events["category"], events["deported"], colours):
         if category == "deportation":
             feature["properties"]["w"] = _flow_width(deported, largest_deported)
-    return events.assign(map_feature=features, radius_by_year=_camp_radii(events))
+        if colour:
+            feature["properties"]["f"] = colour
+    return events.assign(map_feature=features, radius_by_year=_camp_radii(events), loss_colour=colours)
 
 
 def labels(events: gpd.GeoDataFrame) -> list[list[str]]:

@@ -138,3 +138,13 @@ def test_search_finds_an_event_by_its_russian_name_and_shows_it(app):
 def test_search_says_when_nothing_matches(app):
     app.text_input(key="q").input("Atlantis").run()
     assert "No event is called anything like “Atlantis”." in [c.value for c in app.caption]
+
+
+def test_legend_explains_the_holodomor_shading_only_when_it_is_shown():
+    from dashboard.legend import legend_html
+
+    present = ["famine", "battle"]
+    with_losses = legend_html(present, present, {"famine": 9}, 1933, 100_000, losses=True)
+    assert "famine deaths per 1,000 inhabitants" in with_losses and "150 or more" in with_losses
+    assert "per 1,000" not in legend_html(present, present, {"famine": 2}, 1947, 100_000, losses=False)
+    assert "per 1,000" not in legend_html(present, ["battle"], {"battle": 1}, 1933, 100_000, losses=True)

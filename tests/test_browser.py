@@ -298,6 +298,20 @@ def test_the_regions_deportations_took_people_from_are_shaded(browser, atlas_url
     tab.close()
 
 
+def test_the_holodomor_is_shaded_by_its_losses_with_a_legend(browser, atlas_url):
+    from dashboard.mapview import LOSS_CLASSES
+
+    tab = Reader(browser, f"{atlas_url}/?years=1933&years=1933&themes=Famines")
+    colours = {colour for _, colour, _ in LOSS_CLASSES}
+    fills = lambda: {  # noqa: E731
+        path.get_attribute("fill").upper() for path in tab.map.locator("path.leaflet-interactive").all()
+    }
+    tab.wait_until(lambda: colours <= fills())
+    assert "famine deaths per 1,000 inhabitants" in tab.page.locator("section[data-testid='stSidebar']").inner_text()
+    tab.screenshot("holodomor-1933.png")
+    tab.close()
+
+
 def test_download_gives_valid_geojson_of_the_filtered_events_only(browser, atlas_url):
     from dashboard.validation import check_document
 

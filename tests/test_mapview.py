@@ -119,3 +119,19 @@ def test_borders_layer_sends_only_the_year(monkeypatch):
     sent = sent_to_component(monkeypatch, [mapview.borders_layer(1944)])
     assert "atlas.drawBorders(" in sent["feature_group"] and ", 1944);" in sent["feature_group"]
     assert len(sent["feature_group"]) < 1000
+
+
+def test_holodomor_oblasts_are_shaded_darker_where_more_died(real):
+    events = mapview.prepare(real)
+    regions = events[events["loss_colour"].notna()]
+    assert set(regions["category"]) == {"famine"} and len(regions) == 3
+    by_rate = sorted(regions.itertuples(), key=lambda row: row.properties.figures[0].low)
+    colours = [row.loss_colour for row in by_rate]
+    assert colours == [colour for _, colour, _ in reversed(mapview.LOSS_CLASSES)]  # light to dark
+    assert all(row.map_feature["properties"]["f"] == row.loss_colour for row in by_rate)
+    # no range straddles a class boundary, so its class is what the source says, not a rounding
+    for row in by_rate:
+        figure = row.properties.figures[0]
+        assert mapview.loss_colour(row.properties) == next(c for low, c, _ in mapview.LOSS_CLASSES if figure.low >= low)
+    # other famines keep the theme's plain fill
+    assert "f" not in events.loc[events["id"] == "famine-ukraine-1932-1933", "map_feature"].item()["properties"]
