@@ -26,9 +26,9 @@ START_VIEW = {"location": (54.0, 60.0), "zoom_start": 3}
 TILES = "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png"
 TILES_ATTRIBUTION = "&copy; OpenStreetMap contributors &copy; CARTO"
 TILE_HOSTS = ("basemaps.cartocdn.com",)
-POINT_DECIMALS = 4  # about 10 m: finer than any location in the data
-DISPLAY_TOLERANCE_DEGREES = 0.03  # lines and areas, about 3 km
-SHAPE_DECIMALS = 3  # about 100 m, ample after that simplification
+POINT_DECIMALS = 3  # about 100 m: finer than the settlements most events are located by
+DISPLAY_TOLERANCE_DEGREES = 0.04  # lines and areas, about 4 km
+SHAPE_DECIMALS = 2  # about 1 km, within that simplification
 MAX_CAMP_RADIUS = 24  # pixels, for the largest count of any camp in any year
 MIN_CAMP_RADIUS = 2.5
 FLOW_WIDTHS = (2.0, 12.0)  # pixels, for the smallest and the largest number of people deported
@@ -124,7 +124,7 @@ def map_feature(geometry, index: int) -> dict:
 
     Ids, names and dates (tooltips) and details (popups) come from files the browser fetches
     once (see `assets.publish_json`), which keeps each rerun's map small. Lines and areas are
-    simplified to about 3 km, the precision of the border data they are drawn from.
+    simplified to about 4 km, near the precision of the border data they are drawn from.
     """
     decimals = POINT_DECIMALS
     if geometry.geom_type not in ("Point", "MultiPoint"):

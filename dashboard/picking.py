@@ -12,7 +12,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import Point
 
-SAME_PLACE_DEGREES = 0.001  # a symbol reports its own position, rounded for the map
+SAME_PLACE_DEGREES = 0.001  # a symbol reports its own position, rounded for the map (mapview.POINT_DECIMALS)
 NEAR_POINT_DEGREES = 1.0  # a click inside a camp's circle, at the zooms where circles overlap
 NEAR_LINE_DEGREES = 0.3
 

@@ -77,7 +77,7 @@ def test_map_feature_carries_only_its_shape_and_its_label_index():
     assert mapview.labels(events)[0] == ["camp-vishersky", "Vishersky ITL", "1929 – 29 Jul 1934"]
     indexes = [f["properties"]["i"] for f in events["map_feature"]]
     assert [mapview.labels(events)[i][0] for i in indexes] == events["id"].tolist()
-    assert feature["geometry"] == {"type": "Point", "coordinates": [57.0769, 60.4067]}
+    assert feature["geometry"] == {"type": "Point", "coordinates": [57.077, 60.407]}
     assert json.loads(json.dumps(feature)) == feature
 
 
