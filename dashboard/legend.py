@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 
 from .categories import CATEGORIES, symbol_svg
-from .mapview import LOSS_CLASSES, ORIGIN_STYLE, camp_radius
+from .mapview import LOSS_CLASSES, LOSS_FILL_OPACITY, ORIGIN_STYLE, camp_radius
 
 CAMP_KEY_COUNTS = (1_000, 10_000, 50_000)
 
@@ -40,17 +40,17 @@ def _line(width: float, colour: str, dashed: bool = False) -> str:
     return _key(f'<line x1="2" y1="8" x2="38" y2="8" stroke="{colour}" stroke-width="{width}"{dash}/>')
 
 
-def _origin(dashed: bool = False) -> str:
-    """A deportation's region of origin, as the map shades it."""
-    style, dash = ORIGIN_STYLE, ' stroke-dasharray="5 4"' if dashed else ""
+def _area(colour: str, fill_opacity: float, weight: float = 1, dashed: bool = False) -> str:
+    dash = ' stroke-dasharray="5 4"' if dashed else ""
     return _key(
-        f'<rect x="2" y="2" width="36" height="12" fill="{style["fillColor"]}" fill-opacity="{style["fillOpacity"]}" '
-        f'stroke="{style["color"]}" stroke-width="{style["weight"]}"{dash}/>'
+        f'<rect x="2" y="2" width="36" height="12" fill="{colour}" fill-opacity="{fill_opacity}" '
+        f'stroke="{colour}" stroke-width="{weight}"{dash}/>'
     )
 
 
-def _swatch(colour: str) -> str:
-    return _key(f'<rect x="2" y="2" width="36" height="12" fill="{colour}" fill-opacity="0.6" stroke="{colour}"/>')
+def _origin(dashed: bool = False) -> str:
+    """A deportation's region of origin, as the map shades it."""
+    return _area(ORIGIN_STYLE["fillColor"], ORIGIN_STYLE["fillOpacity"], ORIGIN_STYLE["weight"], dashed)
 
 
 def legend_html(
@@ -79,7 +79,7 @@ def legend_html(
             f"{_origin(dashed=True)} region taken from, approximate outline</p>"
         )
     if losses and "famine" in chosen:
-        classes = "<br>".join(f"{_swatch(colour)} {text}" for _, colour, text in LOSS_CLASSES)
+        classes = "<br>".join(f"{_area(colour, LOSS_FILL_OPACITY)} {text}" for _, colour, text in LOSS_CLASSES)
         keys.append(f"<p><b>Holodomor, 1932-1934</b>: famine deaths per 1,000 inhabitants, by oblast<br>{classes}</p>")
     return (
         '<ul class="atlas-legend" style="list-style:none;padding-left:0;line-height:1.9;margin-bottom:0.5rem">'

@@ -36,6 +36,7 @@ FLOW_WIDTHS = (2.0, 12.0)  # pixels, for the smallest and the largest number of 
 # class: (lowest rate of the class, colour, legend text), from Paul Tol's colour-blind-safe YlOrBr.
 LOSS_UNIT = "per 1,000 inhabitants"
 LOSS_CLASSES = ((150, "#993404", "150 or more"), (100, "#EC7014", "100 to 150"), (0, "#FEC44F", "under 100"))
+LOSS_FILL_OPACITY = 0.6  # as atlas.js draws them (props.f)
 ORIGIN_STYLE = {  # the deportations' regions of origin, faint beneath the flows; dashed when approximate
     "color": CATEGORIES["deportation"].colour,
     "weight": 1.5,
