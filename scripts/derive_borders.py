@@ -21,9 +21,13 @@ states) departs from the Soviet borders of the time:
 - Labels: CShapes names some states with both their names ("Iran (Persia)", "Turkey (Ottoman
   Empire)"); the label here is the name of the year: Persia to 1934, Iran from 1935; Turkey.
 
-Not fixed (noted in geodata/README.md): Tuva counts as Soviet throughout (neither source has a
-separate Tuvan People's Republic, annexed in 1944); German, Hungarian and Italian wartime
-annexations (Memel 1939, Transcarpathia 1938-1939, ...) are not shown.
+- Tuva: neither source has the Tuvan People's Republic, nominally independent until its annexation
+  in October 1944; CShapes counts it as Soviet throughout. For 1922-1943 it is cut out of the USSR
+  and drawn as its own state, with an approximate outline (TUVA_OUTLINE): the border with Mongolia
+  is CShapes', the northern edge along the Sayan ranges is sketched by hand.
+
+Not fixed (noted in geodata/README.md): German, Hungarian and Italian wartime annexations (Memel
+1939, Transcarpathia 1938-1939, ...) are not shown.
 
 The file holds each distinct polygon once, with `from_year` and `to_year` (inclusive); read it
 with `dashboard.borders.borders_for_year`. Polygons are simplified (0.03 degrees, about 3 km; islands under 0.005 square degrees dropped)
@@ -44,7 +48,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import shapely
-from shapely.geometry import box, mapping
+from shapely.geometry import Polygon, box, mapping
 from shapely.ops import unary_union
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -58,6 +62,13 @@ TOLERANCE = 0.03
 MIN_PART_AREA = 0.005  # square degrees; smaller islands are dropped
 
 USSR, POLAND, FINLAND, LITHUANIA, JAPAN = 365, 290, 375, 368, 740
+TUVA = -1  # not a Gleditsch-Ward state
+
+# A hand-drawn outline (lon, lat) of Tuva, generous to the south, where the Soviet-Mongolian border
+# of CShapes cuts it; its northern edge follows the Western and Eastern Sayan only roughly.
+TUVA_OUTLINE = [(89.0, 49.4), (88.8, 50.3), (89.2, 50.9), (89.9, 51.3), (90.6, 51.6), (91.6, 51.9), (92.6, 52.3),
+                (93.6, 52.7), (94.6, 52.9), (95.6, 53.2), (96.6, 53.5), (97.6, 53.6), (98.6, 53.5), (99.3, 52.9),
+                (99.3, 49.4)]
 
 # Names for labels, where CShapes' own name is not the one of the time.
 NAMES = {
@@ -144,6 +155,12 @@ def kurils():
     return unary_union(parts).difference(state(JAPAN, "1938-12-31"))
 
 
+@cache
+def tuva():
+    """Tuva, approximately: Soviet territory of 1945 inside TUVA_OUTLINE."""
+    return state(USSR, "1945-12-31").intersection(Polygon(TUVA_OUTLINE))
+
+
 def label(row, year: int) -> str:
     if row.status == "occupied" and row.gwcode in OCCUPIED_NAMES:
         return OCCUPIED_NAMES[row.gwcode]
@@ -181,6 +198,8 @@ def year_borders(year: int) -> list[dict]:
                 geometry, key = geometry.union(kurils()), key + "+kurils"
             else:  # CShapes has a few central Kurils in the USSR throughout
                 geometry, key = geometry.difference(kurils()), key + "-kurils"
+            if year <= 1943:
+                geometry, key = geometry.difference(tuva()), key + "-tuva"
         elif row.gwcode == POLAND and 1939 <= year <= 1944:
             geometry, key = geometry.difference(eastern_poland()), key + "-eastern-poland"
             name, status = "Poland (under German occupation)", "occupied"
@@ -194,6 +213,9 @@ def year_borders(year: int) -> list[dict]:
             "key": key, "name": name, "is_ussr": row.gwcode == USSR, "status": status,
             "owner": owner_name(row, names), "gwcode": int(row.gwcode), "geometry": geometry,
         })
+    if year <= 1943:
+        features.append({"key": "tuva", "name": "Tuva", "is_ussr": False, "status": "independent", "owner": "",
+                         "gwcode": TUVA, "geometry": tuva()})
     return features
 
 

@@ -1,10 +1,9 @@
 """Derive `data/bloc_expansion.geojson` (category "bloc_expansion"): the territories the USSR
 annexed 1939-1945, the states brought under Soviet control 1944-1949, and a few points (the
-Cominform, the Berlin blockade, the break with Yugoslavia, Comecon, and Tuva, which no border source
-draws apart from the USSR).
+Cominform, the Berlin blockade, the break with Yugoslavia, Comecon).
 
 Geometry: CShapes 2.0 (GPL >= 2, `cshapes2`) through `scripts/derive_borders.py`, and for the
-Kuril Islands historical-basemaps (GPL-3.0, `ourednik`). Where a feature cites only the border
+Kuril Islands historical-basemaps (GPL-3.0, `ourednik`); Tuva is derive_borders' approximate outline. Where a feature cites only the border
 data, its description says only what the borders record (which state held the area, from when),
 with the date at the precision the text can vouch for. An annexed area is the neighbour's
 territory before minus after (or before intersected with the USSR after). Simplified for the web.
@@ -54,6 +53,7 @@ def areas() -> dict[str, object]:
         "bloc-annexation-transcarpathia-1945": czechoslovakia_ceded,
         "bloc-annexation-koenigsberg-1945": prussia_ceded,
         "bloc-annexation-sakhalin-kurils-1945": unary_union([b.state(7351, "1945-08-01"), b.kurils()]),
+        "bloc-annexation-tuva-1944": b.tuva(),
         "bloc-mongolia-1936": b.state(712, "1936-12-31"),
         "bloc-poland-1944": b.state(b.POLAND, "1945-12-31"),
         "bloc-bulgaria-1944": b.state(355, "1945-12-31"),
@@ -137,6 +137,13 @@ EVENTS = [
           "passed from Japan to the USSR. Sakhalin from CShapes, which dates the change from 15 August 1945; "
           "the Kurils, missing there, from historical-basemaps.",
           [CS, HB, {"key": "whbd"}]),
+    props("bloc-annexation-tuva-1944", "Soviet annexation of Tuva", "annexation",
+          "1944-10-11", None, "day", "Tuva", ["RU"],
+          "The Tuvan People's Republic, nominally independent since 1921 and recognised only by the USSR and "
+          "Mongolia, was taken into the Soviet Union in October 1944 at the request of its own assembly and "
+          "became the Tuvan Autonomous Oblast of the RSFSR. Its outline is approximate: the border with "
+          "Mongolia is real, the northern edge along the Sayan mountains is sketched.",
+          [{"key": "forsyth1992"}], location_precision="approximate"),
     props("bloc-mongolia-1936", "Mongolian People's Republic", "satellite state",
           "1936-03-12", None, "day", "Mongolia", ["MN"],
           "Formally independent, the Mongolian People's Republic was ruled by a communist party under Soviet "
@@ -223,14 +230,6 @@ POINTS = [
         "A Cominform resolution of 28 June 1948 condemned the Yugoslav communist leadership and expelled it. "
         "Yugoslavia kept its independence; across the bloc, purges hunted 'Titoists'.",
         [{"key": "applebaum2012"}], location_precision="settlement", related=["bloc-yugoslavia-1945"])),
-    ([94.4534, 51.7147], props(
-        "bloc-annexation-tuva-1944", "Soviet annexation of Tuva", "annexation",
-        "1944-10-11", None, "day", "Kyzyl", ["RU"],
-        "The Tuvan People's Republic, nominally independent since 1921 and recognised only by the USSR and "
-        "Mongolia, was taken into the Soviet Union in October 1944 at the request of its own assembly and "
-        "became the Tuvan Autonomous Oblast of the RSFSR. Neither border source draws Tuva apart from the "
-        "USSR, so a point at its capital, Kyzyl, stands for the whole territory.",
-        [{"key": "forsyth1992"}], location_precision="region")),
     ([37.6175, 55.752], props(
         "bloc-comecon-1949", "Founding of Comecon", "institution",
         "1949-01-25", None, "day", "Moscow", ["RU"],

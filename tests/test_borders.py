@@ -46,7 +46,15 @@ SOVIET_FROM = [
     ("Uzhhorod", 22.3, 48.62, 1945),
     ("Yuzhno-Sakhalinsk", 142.73, 46.96, 1945),
     ("Iturup (Kurils)", 147.7, 45.1, 1945),
+    ("Kyzyl (Tuva, annexed Oct 1944)", 94.45, 51.72, 1944),
 ]
+
+
+def test_tuva_is_its_own_state_until_its_annexation():
+    kyzyl = Point(94.45, 51.72)
+    for year in (1922, 1935, 1943):
+        frame = borders_for_year(year)
+        assert frame[frame.contains(kyzyl)]["name"].tolist() == ["Tuva"]
 
 
 @pytest.mark.parametrize("place, lon, lat, year", SOVIET_FROM)

@@ -21,8 +21,7 @@ from gazetteer import distance_to_named_place  # noqa: E402
 
 PATH = REPO / "data" / "bloc_expansion.geojson"
 FEATURES = json.loads(PATH.read_text(encoding="utf-8"))["features"]
-ANNEXATIONS = [f for f in FEATURES if f["properties"]["subcategory"] == "annexation" and f["geometry"]["type"] != "Point"]
-ANNEXED_POINTS = [f for f in FEATURES if f["properties"]["subcategory"] == "annexation" and f["geometry"]["type"] == "Point"]
+ANNEXATIONS = [f for f in FEATURES if f["properties"]["subcategory"] == "annexation"]
 STATES = [f for f in FEATURES if f["properties"]["subcategory"] in ("satellite state", "occupation zone")]
 
 
@@ -43,7 +42,7 @@ def test_ids_category_and_period():
 
 
 def test_the_annexations_of_the_brief_are_there():
-    names = " ".join(f["properties"]["name"] for f in ANNEXATIONS + ANNEXED_POINTS)
+    names = " ".join(f["properties"]["name"] for f in ANNEXATIONS)
     for word in ("eastern Poland", "Winter War", "Lithuania", "Latvia", "Estonia", "Bessarabia", "Transcarpathia",
                  "Königsberg", "Sakhalin", "Tuva"):
         assert word in names
@@ -53,13 +52,6 @@ def test_the_bloc_institutions_are_there():
     names = " ".join(f["properties"]["name"] for f in FEATURES)
     for word in ("Cominform", "Comecon", "Berlin blockade"):
         assert word in names
-
-
-@pytest.mark.parametrize("feature", ANNEXED_POINTS, ids=ident)
-def test_an_annexation_drawn_as_a_point_lies_in_the_ussr_of_the_year_after(feature):
-    year_after = dates.last_day(feature["properties"].get("end") or feature["properties"]["start"]).year + 1
-    assert ussr_for_year(year_after).contains(shape(feature["geometry"]))
-    assert feature["properties"]["location_precision"] == "region"
 
 
 @pytest.mark.parametrize("feature", ANNEXATIONS, ids=ident)
