@@ -51,7 +51,8 @@ REGIONS: dict[str, Region] = {
     "lithuania": Region("Lithuania", "Vilnius", "LT", 25.2798, 54.6892),
     "latvia": Region("Latvia", "Riga", "LV", 24.1059, 56.946),
     "estonia": Region("Estonia", "Tallinn", "EE", 24.7535, 59.437),
-    "moldova": Region("Moldova", "Chisinau", "MD", 28.8575, 47.0056),
+    "bessarabia-bukovina": Region("Bessarabia and northern Bukovina", "Chisinau", "MD", 28.8575, 47.0056),
+    "moldavian-ssr": Region("the Moldavian SSR", "Chisinau", "MD", 28.8575, 47.0056),
     "crimea": Region("Crimea", "Simferopol", "UA", 34.1108, 44.9572),
     "north-caucasus": Region("the North Caucasus", "Rostov-on-Don", "RU", 39.7077, 47.22),
     "kuban": Region("the Kuban (Krasnodar region)", "Krasnodar", "RU", 38.976, 45.0448),
@@ -307,7 +308,7 @@ OPERATIONS: list[dict] = [
         "subcategory": "deportation from annexed territories",
         "group": "deportations-june-1941",
         "start": "1941-06-13", "date_precision": "day",
-        "legs": [("moldova", "kazakhstan"), ("moldova", "western-siberia")],
+        "legs": [("bessarabia-bukovina", "kazakhstan"), ("bessarabia-bukovina", "western-siberia")],
         "description": (
             "In the night of 12 to 13 June 1941 the NKVD deported 'anti-Soviet elements' and their families "
             "from Bessarabia and northern Bukovina, annexed from Romania in 1940, to Kazakhstan and Siberia; "
@@ -624,7 +625,7 @@ OPERATIONS: list[dict] = [
         "alt_names": [{"name": "Операция «Юг»", "lang": "ru"}],
         "subcategory": "deportation of 'kulaks' and their families",
         "start": "1949-07", "date_precision": "month",
-        "legs": [("moldova", "siberia")],
+        "legs": [("moldavian-ssr", "siberia")],
         "description": (
             "In early July 1949 the MGB deported 'kulaks', former landowners and traders, members of "
             "'anti-Soviet' parties and sects and their families from the Moldavian SSR to special settlements "
@@ -653,7 +654,7 @@ OPERATIONS: list[dict] = [
         "alt_names": [{"name": "Операция «Север»", "lang": "ru"}],
         "subcategory": "religious deportation",
         "start": "1951-04", "date_precision": "month",
-        "legs": [(o, d) for o in ("moldova", "western-ukraine") for d in ("tomsk", "irkutsk", "krasnoyarsk")],
+        "legs": [(o, d) for o in ("moldavian-ssr", "western-ukraine") for d in ("tomsk", "irkutsk", "krasnoyarsk")],
         "description": (
             "At the beginning of April 1951 the MGB deported Jehovah's Witnesses and their families from "
             "Moldavia, western Ukraine, Belarus and the Baltic republics to special settlements in Siberia, "

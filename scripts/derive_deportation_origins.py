@@ -4,8 +4,8 @@ One feature per deportation event id of `data/deportations.geojson` (the operati
 origin region keys come from `scripts/derive_deportation_flows.py`, read only), with
 properties `event` (the event id), `region` (the origin regions' labels), `area` (their keys,
 joined by "+": deportations with the same `area` have the same polygon, which the map draws
-once), `outline` ("boundary" or "approximate") and `boundary_source` (the bibliography key of
-the boundary data, or null). An operation with several origin regions gets their union. The
+once), `outline` ("boundary" or "approximate") and `boundary_sources` (the bibliography keys
+of the boundary data, none for an approximate disc). An operation with several origin regions gets their union. The
 map shades these areas beneath the flows; each flow starts at the anchor town of its origin
 region, which lies inside its area.
 
@@ -24,18 +24,20 @@ Real boundaries, where the reference data (`/work/shared/reference/borders`) has
 - western Ukraine and western Belarus: the eastern Polish lands annexed in 1939, the polygon of
   `bloc-annexation-eastern-poland-1939` in the committed `data/bloc_expansion.geojson` (from
   CShapes 2.0, GPL >= 2, `cshapes2`), split along Natural Earth's Ukraine-Belarus border;
-- Moldova: the polygon of `bloc-annexation-bessarabia-bukovina-1940` in the same file
-  (Bessarabia and northern Bukovina, `cshapes2`);
-- Georgia and Azerbaijan: Natural Earth's modern states (`naturalearth`), whose borders are
-  those of the Soviet republics (CShapes has no Soviet republics).
+- Bessarabia and northern Bukovina (June 1941, when the NKVD took people from the Moldavian
+  SSR and the Chernivtsi and Izmail oblasts of Ukraine alike): the polygon of
+  `bloc-annexation-bessarabia-bukovina-1940` in the same file (`cshapes2`);
+- the Moldavian SSR (1949, 1951), Georgia and Azerbaijan: Natural Earth's modern states
+  (`naturalearth`), whose borders are those of the Soviet republics (CShapes has no Soviet
+  republics).
 
 Everywhere else no boundary data exists here: the area is a disc around the region's anchor
 town with the radius of APPROXIMATE_RADII_KM, chosen to roughly match the region's size, drawn
 in an azimuthal equidistant projection centred on the town (so the kilometres are true), and
 clipped to the USSR of `world_1938` (`ourednik`) widened by about 10 km, so that it follows
 the coasts and stops at the state border. These are marked outline "approximate" and have no
-boundary_source. An operation with both kinds of region is "approximate" and cites the source
-of its boundary part.
+boundary_sources. An operation with both kinds of region is "approximate" and cites the
+sources of its boundary part.
 
 Polygons are simplified for the web as the annexed territories are (`for_web` of
 `scripts/derive_expansion.py`: from 0.005 degrees, coarser until at most 300 vertices) and
@@ -122,7 +124,8 @@ def boundaries() -> dict[str, tuple[object, str]]:
         "crimea": (crimean_land(), "runfola2020"),
         "western-ukraine": (eastern_poland.intersection(natural_earth("UA")), "cshapes2"),
         "western-belarus": (eastern_poland.intersection(natural_earth("BY")), "cshapes2"),
-        "moldova": (expansion_polygon("bloc-annexation-bessarabia-bukovina-1940"), "cshapes2"),
+        "bessarabia-bukovina": (expansion_polygon("bloc-annexation-bessarabia-bukovina-1940"), "cshapes2"),
+        "moldavian-ssr": (natural_earth("MD"), "naturalearth"),
         "georgia": (natural_earth("GE"), "naturalearth"),
         "azerbaijan": (natural_earth("AZ"), "naturalearth"),
     }
@@ -142,9 +145,7 @@ def approximate(key: str, ussr):
 
 def origin_feature(event_id: str, known: dict, ussr) -> dict:
     origins = list(dict.fromkeys(origin for origin, _ in legs_of(event_id)))
-    keys = {known[key][1] for key in origins if key in known}
-    if len(keys) > 1:
-        raise ValueError(f"{event_id}: boundaries from several sources {keys}; give it one")
+    keys = sorted({known[key][1] for key in origins if key in known})
     parts = [known[key][0] if key in known else approximate(key, ussr) for key in origins]
     geometry = rounded_mapping(for_web(unary_union(parts)))
     if not shape(geometry).is_valid:
@@ -157,7 +158,7 @@ def origin_feature(event_id: str, known: dict, ussr) -> dict:
             "region": join([REGIONS[key].label for key in origins]),
             "area": "+".join(origins),
             "outline": "boundary" if all(key in known for key in origins) else "approximate",
-            "boundary_source": keys.pop() if keys else None,
+            "boundary_sources": keys,
         },
     }
 

@@ -69,24 +69,37 @@ def test_boundaries_cite_the_bibliography_and_approximate_outlines_say_so():
         props = feature["properties"]
         assert props["outline"] in ("boundary", "approximate"), event
         assert props["region"], event
+        assert set(props["boundary_sources"]) <= keys, event
         if props["outline"] == "boundary":
-            assert props["boundary_source"] in keys, event
-        elif props["boundary_source"] is not None:
-            assert props["boundary_source"] in keys, event
+            assert props["boundary_sources"], event
 
 
 def test_real_boundaries_where_the_reference_has_them():
     areas = origins()
     for event in ("deportation-crimean-tatars-1944", "deportation-june-1941-latvia", "deportation-zapad-1947"):
         assert areas[event]["properties"]["outline"] == "boundary"
-    assert areas["deportation-crimean-tatars-1944"]["properties"]["boundary_source"] == "runfola2020"
+    assert areas["deportation-crimean-tatars-1944"]["properties"]["boundary_sources"] == ["runfola2020"]
     assert areas["deportation-chechens-ingush-1944"]["properties"] == {
         "event": "deportation-chechens-ingush-1944",
         "region": "Chechnya and Ingushetia",
         "area": "chechnya",
         "outline": "approximate",
-        "boundary_source": None,
+        "boundary_sources": [],
     }
+
+
+def test_moldavia_is_the_soviet_republic_after_the_war_and_the_annexed_lands_in_1941():
+    """In June 1941 the NKVD deported from all of Bessarabia and northern Bukovina; in 1949 and
+    1951 only from the Moldavian SSR, which does not take in Chernivtsi or Izmail (Ukraine)."""
+    areas = {event: shape(feature["geometry"]) for event, feature in origins().items()}
+    chernivtsi, izmail, chisinau = Point(25.94, 48.29), Point(28.84, 45.35), Point(28.86, 47.01)
+    assert areas["deportation-june-1941-moldova"].contains(chernivtsi)
+    assert areas["deportation-june-1941-moldova"].contains(izmail)
+    for event in ("deportation-yug-1949", "deportation-sever-1951"):
+        assert areas[event].contains(chisinau), event
+        assert not areas[event].contains(izmail), event
+    assert not areas["deportation-yug-1949"].contains(chernivtsi)
+    assert origins()["deportation-sever-1951"]["properties"]["boundary_sources"] == ["cshapes2", "naturalearth"]
 
 
 def test_deportations_from_the_same_regions_share_one_area():
