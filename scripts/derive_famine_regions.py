@@ -147,7 +147,11 @@ FAMINES: list[dict] = [
             "in 1932-1933 after procurements took the seed and food grain of the collective farms. The "
             "outline of the Lower and Middle Volga krais of the time is approximate."
         ),
-        "sources": [source("davies2004"), source("conquest1986")],
+        "figures": [{"measure": "excess deaths", "low": 120000, "high": 120000, "unit": "people",
+                     "note": "as many as 120,000 in the Volga German ASSR alone in 1932-1934, 20.75 percent of its "
+                             "population, by the estimate of Levchuk, Wolowyna et al. 2020",
+                     "sources": [source("pohl-substack")]}],
+        "sources": [source("davies2004"), source("conquest1986"), source("pohl-substack")],
         "region": "volga",
     },
     {
@@ -177,7 +181,11 @@ FAMINES: list[dict] = [
             "through the countryside in 1946-1947, worst in Moldavia and southern Ukraine; parts of Russia "
             "such as the Lower Volga and the Black Earth regions, not drawn here, were also hit."
         ),
-        "sources": [source("khlevniuk2015")],
+        "figures": [{"measure": "excess deaths", "low": 1000000, "high": 1500000, "unit": "people",
+                     "note": "in the whole USSR, Ellman's best estimate from the archives; the demographic loss "
+                             "was greater",
+                     "sources": [source("ellman2000", pages="p. 603")]}],
+        "sources": [source("khlevniuk2015"), source("ellman2000")],
         "region": "ukraine-moldova-1946",
     },
 ]
@@ -195,18 +203,30 @@ OBLASTS_1933 = {
 }
 LOSSES_NOTE = ("famine losses of 1932-1934 per 1,000 inhabitants, as a range for this group of oblasts "
                "(Ptoukha Institute estimates presented by N. Levchuk)")
+# (key, oblasts, deaths per 1,000 low and high, rank, deaths in each oblast "more than", if published)
 OBLAST_GROUPS = [
-    ("kyiv-kharkiv", ["Kyiv", "Kharkiv"], 190, 200, "the highest losses of the famine"),
+    ("kyiv-kharkiv", ["Kyiv", "Kharkiv"], 190, 200, "the highest losses of the famine", 1_000_000),
     ("vinnytsia-dnipropetrovsk-odesa", ["Vinnytsia", "Dnipropetrovsk", "Odesa"], 102, 126,
-     "the next highest, as in the Moldavian ASSR (not drawn)"),
-    ("chernihiv-donetsk", ["Chernihiv", "Donetsk"], 54, 91, "the lowest"),
+     "the next highest, as in the Moldavian ASSR (not drawn)", 300_000),
+    ("chernihiv-donetsk", ["Chernihiv", "Donetsk"], 54, 91, "the lowest", None),
 ]
+
+
+def oblast_figures(low: int, high: int, each: int | None) -> list[dict]:
+    rates = {"measure": "famine deaths", "low": low, "high": high, "unit": "per 1,000 inhabitants",
+             "year": 1933, "note": LOSSES_NOTE, "sources": [source("unian2015")]}
+    if each is None:
+        return [rates]
+    count = {"measure": "excess deaths", "low": each, "high": each, "unit": "people", "year": 1933,
+             "note": f"more than {each:,} in each of these oblasts (L. Hrynevych presenting the same estimates)",
+             "sources": [source("unn-holodomor-oblasts")]}
+    return [rates, count]
 
 
 def oblast_group_famines() -> list[dict]:
     """One famine region per group of the oblasts of 1933 for which the losses are published."""
     famines = []
-    for key, oblasts, low, high, rank in OBLAST_GROUPS:
+    for key, oblasts, low, high, rank, each in OBLAST_GROUPS:
         names = " and ".join([", ".join(oblasts[:-1]), oblasts[-1]] if len(oblasts) > 2 else oblasts)
         famines.append({
             "id": f"famine-ukraine-oblasts-{key}-1932-1934",
@@ -220,9 +240,9 @@ def oblast_group_famines() -> list[dict]:
                 "1,000 inhabitants in 1932-1934, by the demographic reconstruction of the Ptoukha Institute. "
                 "The oblasts of the time are drawn approximately, as unions of today's oblasts."
             ),
-            "figures": [{"measure": "famine deaths", "low": low, "high": high, "unit": "per 1,000 inhabitants",
-                         "year": 1933, "note": LOSSES_NOTE, "sources": [source("unian2015")]}],
-            "sources": [source("wolowyna2016"), source("unian2015"), source("runfola2020")],
+            "figures": oblast_figures(low, high, each),
+            "sources": [source("wolowyna2016"), source("unian2015"), source("runfola2020")]
+            + ([source("unn-holodomor-oblasts")] if each else []),
             "related": ["famine-ukraine-1932-1933"],
             "group": "holodomor-oblasts-1932-1934",
             "region": f"oblasts-{key}",
