@@ -110,6 +110,11 @@ POHL = "https://jpohl.blogspot.com"  # J. Otto Pohl's posts, each citing the NKV
 MESKHETI_COUNT = source("pohl-blog", url=POHL + "/2014/11/70-years-since-deportation-of.html")
 PRIBOI_COUNT = [source("bugai2005", pages="p. 74"),
                 source("pohl-blog", url=POHL + "/2013/03/sixty-four-years-since-operation-priboi.html")]
+KRESY = "https://kresy-siberia.org/deportacje/?page_id="  # the exhibition's page on each deportation
+GERMANS_1941 = source("pohl-blog", url=POHL + "/2011/08/more-on-70th-anniversary-of-deportation.html")
+DECEMBER_1941 = "by region of origin in the NKVD's report of 25 December 1941 (O. L. Milova, 1995)"
+KARACHAY_COUNT = source("pohl-blog", url=POHL + "/2008/06/special-settlers-in-kyrgyzstan.html")
+INGRIA_COUNT = source("elci2020")
 
 
 # One dict per operation. "legs": [(origin, destination)], or with shares
@@ -194,7 +199,7 @@ OPERATIONS: list[dict] = [
         "start": "1940-02-10", "date_precision": "day",
         "legs": [(o, d) for o in ("western-ukraine", "western-belarus") for d in ("northern-krai", "komi", "urals")],
         "figures": [fig("deported", 139068, 139794, year=1940,
-                        sources=[source("kresy-siberia")],
+                        sources=[source("kresy-siberia", url=KRESY + "30")],
                         note="139,794 loaded and sent by the NKVD's operational reports (89,062 from western Ukraine, "
                              "50,732 from western Belarus); 139,068 by the count of the NKVD convoy troops")],
         "description": (
@@ -218,6 +223,8 @@ OPERATIONS: list[dict] = [
             "arrested or held in NKVD prisoner camps, mostly women, children and the elderly, were deported "
             "from western Ukraine and western Belarus to northern Kazakhstan."
         ),
+        "figures": [fig("deported", 60667, 61092, year=1940, sources=[source("kresy-siberia", url=KRESY + "22")],
+                        note="carried to Kazakhstan in 51 trains: 60,667, or 61,092 by other NKVD sources")],
         "sources": [source("gross1988"), source("polian2004")],
         "location_precision": "approximate",
     },
@@ -233,6 +240,9 @@ OPERATIONS: list[dict] = [
             "refused Soviet passports or registered to go back, were deported from western Ukraine and "
             "western Belarus to special settlements in the Russian North and Siberia."
         ),
+        "figures": [fig("deported", 76246, 80653, year=1940, sources=[source("kresy-siberia", url=KRESY + "23")],
+                        note="76,246 carried in 57 trains by the count of the NKVD convoy troops; 80,653 in the "
+                             "final count (57,774 from western Ukraine, 22,879 from western Belarus)")],
         "sources": [source("gross1988"), source("polian2004")],
         "location_precision": "approximate",
     },
@@ -248,6 +258,10 @@ OPERATIONS: list[dict] = [
             "nationalist organisations and other 'anti-Soviet elements' from western Ukraine (22 May 1941) "
             "and western Belarus (around 20 June 1941) to Kazakhstan and Siberia."
         ),
+        "figures": [fig("deported", 34724, year=1941,
+                        sources=[source("kresy-siberia", url=KRESY + "33&page=6")],
+                        note="placed in exile by the NKVD's local counts: 12,371 from western Ukraine and 22,353 "
+                             "from western Belarus (their sum; the count for western Belarus is disputed)")],
         "sources": [source("gross1988"), source("polian2004")],
         "related": ["deportation-june-1941-lithuania", "deportation-june-1941-latvia",
                     "deportation-june-1941-estonia", "deportation-june-1941-moldova"],
@@ -267,6 +281,8 @@ OPERATIONS: list[dict] = [
             "Kraslag in the Krasnoyarsk Krai; women, children and the old were sent to special settlements, "
             "many of them in the Altai Krai."
         ),
+        "figures": [fig("deported", 18000, year=1941, sources=[source("lnm-exile")],
+                        note="about 18,000 arrested and put into freight wagons within a few days")],
         "sources": [source("misiunas1993"), source("polian2004")],
         "location_precision": "approximate",
     },
@@ -283,6 +299,10 @@ OPERATIONS: list[dict] = [
             "Families were sent to special settlements in the Krasnoyarsk Krai and the Novosibirsk region, "
             "while most of the men were separated and sent to camps, many to Vyatlag in the Kirov region."
         ),
+        "figures": [fig("deported", 15443, year=1941, sources=[source("occupation-museum-lv")]),
+                    fig("deaths", 40, unit="percent of the deportees", sources=[source("occupation-museum-lv")],
+                        note="about 40 percent of those deported on 14 June 1941 died, several dozen of them on "
+                             "the way; in the camps 65 percent died, 700 of them executed")],
         "sources": [source("misiunas1993"), source("polian2004")],
         "location_precision": "approximate",
     },
@@ -299,6 +319,9 @@ OPERATIONS: list[dict] = [
             "Families were sent to the Kirov and Novosibirsk regions, and most of the men to camps, "
             "Sevurallag in the northern Urals among them, where many died within a year."
         ),
+        "figures": [fig("deported", 9156, year=1941, sources=[source("eestiajalugu-1941")],
+                        note="by the deportation report: 3,178 arrested, mostly men, and 5,978 deported "
+                             "(their sum)")],
         "sources": [source("misiunas1993"), source("polian2004")],
         "location_precision": "approximate",
     },
@@ -314,6 +337,9 @@ OPERATIONS: list[dict] = [
             "from Bessarabia and northern Bukovina, annexed from Romania in 1940, to Kazakhstan and Siberia; "
             "most men were separated from their families and sent to camps."
         ),
+        "figures": [fig("deported", 29839, year=1941, sources=[source("petrencu2021")],
+                        note="by the NKGB's report to Stalin, Molotov and Beria of 14 June 1941 (Kobulov), "
+                             "from the Moldavian SSR and the Chernivtsi and Izmail regions")],
         "sources": [source("polian2004")],
         "location_precision": "approximate",
     },
@@ -331,6 +357,9 @@ OPERATIONS: list[dict] = [
             "population of the Volga German ASSR and of the Saratov and Stalingrad regions was deported to "
             "Kazakhstan and Siberia, and the republic was abolished."
         ),
+        "figures": [fig("deported", 446480, year=1941, sources=[GERMANS_1941],
+                        note="from the former Volga German ASSR, " + DECEMBER_1941 + "; 46,706 more were "
+                             "deported from the Saratov region and 26,245 from the Stalingrad region")],
         "sources": [source("polian2004"), source("pohl1999"), source("conquest1970")],
         "location_precision": "region",
     },
@@ -345,6 +374,11 @@ OPERATIONS: list[dict] = [
             "In August 1941, as the Wehrmacht advanced, the Germans of Crimea were removed from the peninsula, "
             "first to the North Caucasus and then, with the Germans living there, on to Kazakhstan."
         ),
+        "figures": [fig("deported", 50000, 63000, year=1941,
+                        sources=[source("pohl-blog", "low", url=POHL + "/2006/08/65-years-since-uprooting-of-crimean.html"),
+                                 {**GERMANS_1941, "supports": "high"}],
+                        note="more than 50,000 sent first to the Ordzhonikidze Krai; about 60,000 to that krai "
+                             "and about 3,000 to the Rostov region from 15 August 1941")],
         "sources": [source("polian2004"), source("pohl1999")],
         "location_precision": "approximate",
     },
@@ -359,6 +393,10 @@ OPERATIONS: list[dict] = [
             "In September and October 1941 the German settlers of the Krasnodar and Ordzhonikidze krais and "
             "of the Kabardino-Balkar and North Ossetian republics were deported to Kazakhstan."
         ),
+        "figures": [fig("deported", 144421, year=1941, sources=[GERMANS_1941],
+                        note="Ordzhonikidze Krai 98,903, Krasnodar Krai 37,300, Kabardino-Balkar ASSR 5,803 and "
+                             "North Ossetian ASSR 2,415 (their sum), " + DECEMBER_1941 + "; the Ordzhonikidze "
+                             "figure includes about 60,000 Germans brought there from Crimea in August")],
         "sources": [source("polian2004"), source("pohl1999")],
         "location_precision": "approximate",
     },
@@ -374,6 +412,9 @@ OPERATIONS: list[dict] = [
             "the Zaporizhzhia, Dnipropetrovsk, Stalino and Voroshilovgrad regions, were deported to "
             "Kazakhstan. Most Germans west of the Dnieper were overtaken by the German advance."
         ),
+        "figures": [fig("deported", 80617, year=1941, sources=[GERMANS_1941],
+                        note="Stalino region 35,477, Zaporizhzhia region 32,032, Voroshilovgrad region 9,858 "
+                             "and the city of Dnipropetrovsk 3,250 (their sum), " + DECEMBER_1941)],
         "sources": [source("polian2004"), source("pohl1999")],
         "location_precision": "approximate",
     },
@@ -388,6 +429,8 @@ OPERATIONS: list[dict] = [
             "In October and November 1941 the German communities of Georgia, Azerbaijan and Armenia, "
             "far from any front, were deported across the Caspian Sea to Kazakhstan."
         ),
+        "figures": [fig("deported", 43476, year=1941, sources=[GERMANS_1941],
+                        note="Azerbaijan 22,841, Georgia 20,423 and Armenia 212 (their sum), " + DECEMBER_1941)],
         "sources": [source("polian2004"), source("pohl1999")],
         "location_precision": "approximate",
     },
@@ -396,14 +439,18 @@ OPERATIONS: list[dict] = [
         "name": "Deportation of the Finns and Ingrians from the Leningrad region",
         "subcategory": "ethnic deportation",
         "start": "1942-03", "end": "1942-04", "date_precision": "month",
-        "legs": [("leningrad", "krasnoyarsk"), ("leningrad", "irkutsk"), ("leningrad", "yakutia")],
+        "legs": [("leningrad", region, fig("deported", people, year=1942, sources=[INGRIA_COUNT],
+                                           note=f"Finns settled in {REGIONS[region].label}, by Zemskov's figures"))
+                 for region, people in (("krasnoyarsk", 17837), ("irkutsk", 8267), ("yakutia", 3694),
+                                        ("omsk", 3602))],
         "description": (
-            "In March and April 1942, on an order of the Leningrad Front's military council, the Finnish "
-            "(Ingrian) and remaining German population of the districts around besieged Leningrad was taken "
-            "across the ice of Lake Ladoga and deported to Siberia, including the fishing settlements of the "
-            "lower Lena in Yakutia."
+            "In March and April 1942, on an order of the Leningrad Front's military council of 20 March, the "
+            "Finnish (Ingrian) and remaining German population of the districts around besieged Leningrad was "
+            "taken across the ice of Lake Ladoga and deported to Siberia, including the fishing settlements of "
+            "the lower Lena in Yakutia: 44,737 Finns in all, by V. N. Zemskov's figures, the rest of them to the "
+            "Vologda and Kirov regions (not drawn). This feature is the part that went to {dest}."
         ),
-        "sources": [source("polian2004"), source("pohl1999")],
+        "sources": [source("polian2004"), source("pohl1999"), INGRIA_COUNT],
         "location_precision": "approximate",
     },
     {
@@ -413,13 +460,21 @@ OPERATIONS: list[dict] = [
         "subcategory": "ethnic deportation",
         "group": "deportations-punished-peoples-1943-1944",
         "start": "1943-11-02", "date_precision": "day",
-        "legs": [("karachay", "southern-kazakhstan"), ("karachay", "kyrgyzstan")],
+        "legs": [
+            ("karachay", "southern-kazakhstan",
+             fig("deported", 45500, year=1943, sources=[source("bugai1992", pages="doc. 2, pp. 97-98"), KARACHAY_COUNT],
+                 note="sent to Kazakhstan")),
+            ("karachay", "kyrgyzstan",
+             fig("deported", 22721, year=1943, sources=[KARACHAY_COUNT],
+                 note="arrived in Kyrgyzstan by 22 November 1943 (Pobol' and Polian, doc. 3.82)")),
+        ],
         "description": (
             "After a decree of 12 October 1943 abolished the Karachay Autonomous Region, NKVD troops deported "
             "the entire Karachay people, accused of collaboration with the German occupiers, from the North "
-            "Caucasus to Kazakhstan and Kyrgyzstan on 2 November 1943."
+            "Caucasus to Kazakhstan and Kyrgyzstan on 2 November 1943: 68,938 people by the NKVD's count. "
+            "This feature is the part of the operation that went to {dest}."
         ),
-        "sources": [source("polian2004"), source("pohl1999"), source("conquest1970")],
+        "sources": [source("polian2004"), source("pohl1999"), source("conquest1970"), KARACHAY_COUNT],
         "location_precision": "region",
     },
     {
@@ -435,6 +490,13 @@ OPERATIONS: list[dict] = [
             "Kalmyk people from 28 December 1943 in Operation 'Ulusy' to the Omsk and Novosibirsk "
             "regions and the Altai and Krasnoyarsk krais of Siberia."
         ),
+        "figures": [fig("deported", 93139, year=1943,
+                        sources=[source("pohl-blog", url=POHL + "/2014/01/report-by-beria-to-stalin-and-molotov.html")],
+                        note="26,359 families loaded onto 46 trains, by Beria's report to Stalin and Molotov "
+                             "of 3 January 1944; 750 people arrested at the start are not counted"),
+                    fig("deaths in transit", 1250, year=1944,
+                        sources=[source("pohl-blog", url=POHL + "/2005/12/operation-ulusy.html")],
+                        note="more than 1,250 deaths on the way, recorded by the NKVD")],
         "sources": [source("polian2004"), source("pohl1999"), source("conquest1970")],
         "location_precision": "region",
     },
@@ -472,7 +534,12 @@ OPERATIONS: list[dict] = [
         "figures": [fig("deported", 37713, year=1944,
                         sources=[source("bugai1992", pages="doc. 29, pp. 113-114"),
                                  source("pohl-blog", url=POHL + "/2009/03/65-years-since-deportation-of-balkars.html")],
-                        note="loaded onto 14 trains on 8-9 March 1944, by the NKVD's count")],
+                        note="loaded onto 14 trains on 8-9 March 1944, by the NKVD's count"),
+                    fig("deaths", 7000, 8000,
+                        sources=[source("pohl-blog", "low", url=POHL + "/2015/03/71-years-since-deportation-of-balkars.html"),
+                                 source("pohl-blog", "high", url=POHL + "/2014/03/70-years-since-deportation-of-balkars.html")],
+                        note="premature deaths in exile: over 7,000 in the first eight years, nearly 8,000 "
+                             "(over 20 percent) in the first four, as Pohl gives them in two posts")],
         "sources": [source("polian2004"), source("pohl1999"), source("conquest1970")],
         "location_precision": "region",
     },
@@ -492,7 +559,11 @@ OPERATIONS: list[dict] = [
         "figures": [fig("deported", 180000, 200000, year=1944,
                         sources=[source("pohl-blog", url=POHL + "/2006/05/stalins-ethnic-cleansing-of-crimean.html")],
                         note="over 180,000 sent by train to Uzbekistan and 11,000 men mobilised for forced labour: "
-                             "nearly 200,000 in all (rounded figures)")],
+                             "nearly 200,000 in all (rounded figures)"),
+                    fig("deaths", 44887, year=1945, sources=[source("campana2008")],
+                        note="special settlers from Crimea (the Crimean Tatars and the Greeks, Bulgarians and "
+                             "Armenians deported after them) who died in exile in 1944-1945, 19.6 percent, by an "
+                             "official document published by Bugai; deaths on the trains are not included")],
         "sources": [source("polian2004"), source("pohl1999"), source("conquest1970")],
         "location_precision": "region",
     },
@@ -508,6 +579,9 @@ OPERATIONS: list[dict] = [
             "June 1944 on a State Defence Committee decree of 2 June 1944, to special settlements in the east, "
             "the Molotov and Sverdlovsk regions of the Urals and Bashkiria among them."
         ),
+        "figures": [fig("deported", 37455, 38455, year=1944, sources=[source("den2014")],
+                        note="37,455 in all, against 37,000 ordered by the State Defence Committee; the parts "
+                             "given (16,006 Greeks, 12,628 Bulgarians, 9,821 Armenians) add up to 38,455")],
         "sources": [source("polian2004"), source("pohl1999")],
         "related": ["deportation-crimean-tatars-1944"],
         "location_precision": "approximate",
@@ -547,6 +621,10 @@ OPERATIONS: list[dict] = [
             "of the Ukrainian nationalist underground (OUN and UPA) from the western regions of Ukraine to "
             "special settlements in Siberia and Kazakhstan, the largest post-war deportation from Ukraine."
         ),
+        "figures": [fig("deported", 76192, 77791, year=1947,
+                        sources=[source("zik2017", "low"), source("kohut-zapad", "high")],
+                        note="76,192 in 26,682 families, the figure long quoted; 77,791 in 26,332 families by the "
+                             "MGB documents in the SBU archive")],
         "sources": [source("statiev2010"), source("polian2004")],
         "location_precision": "approximate",
     },
@@ -562,6 +640,8 @@ OPERATIONS: list[dict] = [
             "'bandits and nationalists' from Lithuania to special settlements in eastern Siberia, above all "
             "in the Krasnoyarsk Krai and the Irkutsk region, where they worked in logging."
         ),
+        "figures": [fig("deported", 40000, year=1948, sources=[source("komisija-vesna")],
+                        note="approximately 40,000")],
         "sources": [source("statiev2010"), source("misiunas1993"), source("polian2004")],
         "location_precision": "approximate",
     },
@@ -631,6 +711,9 @@ OPERATIONS: list[dict] = [
             "'anti-Soviet' parties and sects and their families from the Moldavian SSR to special settlements "
             "in Siberia, clearing the way for collectivization."
         ),
+        "figures": [fig("deported", 35144, 35796, year=1949, sources=[source("zdg2022")],
+                        note="35,796 by the MGB report of June 1952; the deportation lists published by Moldova's "
+                             "National Archives Agency name 35,144 people")],
         "sources": [source("polian2004")],
         "location_precision": "approximate",
     },
@@ -645,6 +728,9 @@ OPERATIONS: list[dict] = [
             "no citizenship, Turkish citizens and former members of the Armenian Dashnak party were deported "
             "from the Black Sea coast and the Transcaucasian republics to southern Kazakhstan."
         ),
+        "figures": [fig("deported", 30000, year=1949, sources=[source("ekhokavkaza2019")],
+                        note="almost 30,000 Pontic Greeks from Abkhazia alone, in the operation called 'Volna' "
+                             "(Wave); the total of the operation is not established")],
         "sources": [source("polian2004"), source("pohl1999")],
         "location_precision": "approximate",
     },
@@ -660,6 +746,9 @@ OPERATIONS: list[dict] = [
             "Moldavia, western Ukraine, Belarus and the Baltic republics to special settlements in Siberia, "
             "chiefly the Tomsk and Irkutsk regions and the Krasnoyarsk Krai."
         ),
+        "figures": [fig("deported", 9793, year=1951, sources=[source("introvigne2021")],
+                        note="Jehovah's Witnesses and their families, from Ukraine, Moldavia, Belarus and the "
+                             "Baltic republics")],
         "sources": [source("polian2004")],
         "location_precision": "approximate",
     },
