@@ -146,14 +146,19 @@ OPERATIONS: list[dict] = [
         "id": "deportation-border-zone-ukraine-1935",
         "name": "Removal of Poles and Germans from the Polish border zone of Soviet Ukraine",
         "subcategory": "border-zone clearance",
-        "start": "1935", "date_precision": "year",
+        "start": "1935-02-20", "end": "1935-03-10", "date_precision": "day",
         "legs": [("ukraine-border", "ukraine-east")],
         "description": (
-            "In 1935 the NKVD cleared the districts of Soviet Ukraine along the Polish border of families it "
-            "considered unreliable, most of them Poles and Germans, and resettled them in eastern Ukraine, "
-            "the first Soviet deportation aimed chiefly at national minorities."
+            "Between 20 February and 10 March 1935 the NKVD cleared the districts of the Kyiv and Vinnytsia "
+            "regions along the Polish border of families it considered unreliable, most of them Poles and "
+            "Germans, and resettled them in eastern Ukraine, the first Soviet deportation aimed chiefly at "
+            "national minorities."
         ),
-        "sources": [source("polian2004")],
+        "figures": [fig("deported families", 8329, unit="families", year=1935,
+                        sources=[source("zhezytskyi1997")],
+                        note="5,475 families from the Kyiv region and 2,854 from the Vinnytsia region (their sum), "
+                             "among them 2,866 Polish and 1,903 German families")],
+        "sources": [source("polian2004"), source("zhezytskyi1997")],
         "location_precision": "approximate",
     },
     {
