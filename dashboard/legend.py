@@ -74,7 +74,7 @@ def legend_html(
         colour = CATEGORIES["deportation"].colour
         keys.append(
             f"<p><b>Deportations</b>: width by people deported<br>{_line(6, colour)} sourced number<br>"
-            f"{_line(2, colour, dashed=True)} no sourced number<br>"
+            f"{_line(2, colour, dashed=True)} no sourced number of people<br>"
             f"{_origin()} region taken from<br>"
             f"{_origin(dashed=True)} region taken from, approximate outline</p>"
         )
