@@ -84,10 +84,11 @@ FAMINES: list[dict] = [
             "1933. A larger share of Kazakhs died than of any other Soviet people, and hundreds of thousands "
             "fled to China, Central Asia and Siberia."
         ),
-        "figures": [{"measure": "deaths", "low": 1500000, "high": 1500000, "unit": "people",
-                     "note": "more than 1.5 million, about 38 percent of all Kazakhs",
-                     "sources": [source("cameron2018")]}],
-        "sources": [source("cameron2018"), source("davies2004")],
+        "figures": [{"measure": "deaths", "low": 1200000, "high": 1500000, "unit": "people",
+                     "note": "Kotkin puts the deaths from starvation and disease at 1.2 to 1.4 million; Cameron at "
+                             "more than 1.5 million, about 38 percent of all Kazakhs",
+                     "sources": [source("kotkin2017", "low"), source("cameron2018", "high")]}],
+        "sources": [source("cameron2018"), source("kotkin2017"), source("davies2004")],
         "region": "kazakhstan",
     },
     {
