@@ -379,11 +379,9 @@ OPERATIONS: list[dict] = [
             "In August 1941, as the Wehrmacht advanced, the Germans of Crimea were removed from the peninsula, "
             "first to the North Caucasus and then, with the Germans living there, on to Kazakhstan."
         ),
-        "figures": [fig("deported", 50000, 63000, year=1941,
-                        sources=[source("pohl-blog", "low", url=POHL + "/2006/08/65-years-since-uprooting-of-crimean.html"),
-                                 {**GERMANS_1941, "supports": "high"}],
-                        note="more than 50,000 sent first to the Ordzhonikidze Krai; about 60,000 to that krai "
-                             "and about 3,000 to the Rostov region from 15 August 1941")],
+        "figures": [fig("deported", 63000, year=1941, sources=[GERMANS_1941],
+                        note="about 60,000 sent first to the Ordzhonikidze Krai and about 3,000 to the Rostov "
+                             "region from 15 August 1941 (their sum)")],
         "sources": [source("polian2004"), source("pohl1999")],
         "location_precision": "approximate",
     },
