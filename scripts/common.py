@@ -29,3 +29,15 @@ def source(key: str, supports: str = "both", pages: str | None = None, url: str 
     if supports != "both":
         cited["supports"] = supports
     return cited
+
+
+def fig(measure: str, low: int, high: int | None = None, *, sources: list[dict], note: str | None = None,
+        year: int | None = None, unit: str = "people") -> dict:
+    """A figure in the events' form: high defaults to low (a number known exactly)."""
+    figure = {"measure": measure, "low": low, "high": low if high is None else high, "unit": unit}
+    if year is not None:
+        figure["year"] = year
+    if note:
+        figure["note"] = note
+    figure["sources"] = sources
+    return figure

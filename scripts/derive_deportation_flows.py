@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.common import REPO, source, write_feature_collection  # noqa: E402
+from scripts.common import REPO, fig, source, write_feature_collection  # noqa: E402
 
 OUT = REPO / "data" / "deportations.geojson"
 
@@ -93,17 +93,6 @@ REGIONS: dict[str, Region] = {
     "uzbekistan": Region("Uzbekistan", "Tashkent", "UZ", 69.2163, 41.2647),
     "kyrgyzstan": Region("Kyrgyzstan", "Bishkek", "KG", 74.59, 42.87),
 }
-
-
-def fig(measure: str, low: int, high: int | None = None, *, sources: list[dict], note: str | None = None,
-        year: int | None = None, unit: str = "people") -> dict:
-    figure = {"measure": measure, "low": low, "high": low if high is None else high, "unit": unit}
-    if year is not None:
-        figure["year"] = year
-    if note:
-        figure["note"] = note
-    figure["sources"] = sources
-    return figure
 
 
 POHL = "https://jpohl.blogspot.com"  # J. Otto Pohl's posts, each citing the NKVD document it gives figures from

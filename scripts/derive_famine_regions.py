@@ -44,7 +44,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.common import REFERENCE, REPO, source, write_feature_collection  # noqa: E402
+from scripts.common import REFERENCE, REPO, fig, source, write_feature_collection  # noqa: E402
 
 BORDERS = REFERENCE / "borders"
 OUT = REPO / "data" / "famines.geojson"
@@ -84,10 +84,9 @@ FAMINES: list[dict] = [
             "1933. A larger share of Kazakhs died than of any other Soviet people, and hundreds of thousands "
             "fled to China, Central Asia and Siberia."
         ),
-        "figures": [{"measure": "deaths", "low": 1200000, "high": 1500000, "unit": "people",
-                     "note": "Kotkin puts the deaths from starvation and disease at 1.2 to 1.4 million; Cameron at "
-                             "more than 1.5 million, about 38 percent of all Kazakhs",
-                     "sources": [source("kotkin2017", "low"), source("cameron2018", "high")]}],
+        "figures": [fig("deaths", 1200000, 1500000, sources=[source("kotkin2017", "low"), source("cameron2018", "high")],
+                        note="Kotkin puts the deaths from starvation and disease at 1.2 to 1.4 million; Cameron at "
+                             "more than 1.5 million, about 38 percent of all Kazakhs")],
         "sources": [source("cameron2018"), source("kotkin2017"), source("davies2004")],
         "region": "kazakhstan",
     },
@@ -106,12 +105,10 @@ FAMINES: list[dict] = [
             "which included the Moldavian ASSR but not Crimea."
         ),
         "figures": [
-            {"measure": "deaths", "low": 3300000, "high": 5000000, "unit": "people",
-             "note": "famine deaths in Soviet Ukraine; estimates differ",
-             "sources": [source("snyder2010", "low"), source("conquest1986", "high")]},
-            {"measure": "excess deaths", "low": 3900000, "high": 3900000, "unit": "people",
-             "note": "demographic reconstruction of the Ptukha Institute; about 0.6 million lost births come on top",
-             "sources": [source("rudnytskyi2015"), source("applebaum2017")]},
+            fig("deaths", 3300000, 5000000, sources=[source("snyder2010", "low"), source("conquest1986", "high")],
+                note="famine deaths in Soviet Ukraine; estimates differ"),
+            fig("excess deaths", 3900000, sources=[source("rudnytskyi2015"), source("applebaum2017")],
+                note="demographic reconstruction of the Ptukha Institute; about 0.6 million lost births come on top"),
         ],
         "sources": [source("rudnytskyi2015"), source("applebaum2017"), source("conquest1986"), source("snyder2010"),
                     source("davies2004")],
@@ -130,9 +127,8 @@ FAMINES: list[dict] = [
             "was struck as hard as Ukraine: grain was seized, whole stanitsas were blacklisted and some were "
             "deported in their entirety to the north. The outline of the krai of 1932 is approximate."
         ),
-        "figures": [{"measure": "deaths", "low": 1000000, "high": 1000000, "unit": "people",
-                     "note": "Conquest's estimate for the North Caucasus",
-                     "sources": [source("conquest1986")]}],
+        "figures": [fig("deaths", 1000000, sources=[source("conquest1986")],
+                        note="Conquest's estimate for the North Caucasus")],
         "sources": [source("conquest1986"), source("davies2004"), source("applebaum2017")],
         "region": "north-caucasus",
     },
@@ -148,10 +144,9 @@ FAMINES: list[dict] = [
             "in 1932-1933 after procurements took the seed and food grain of the collective farms. The "
             "outline of the Lower and Middle Volga krais of the time is approximate."
         ),
-        "figures": [{"measure": "excess deaths", "low": 120000, "high": 120000, "unit": "people",
-                     "note": "as many as 120,000 in the Volga German ASSR alone in 1932-1934, 20.75 percent of its "
-                             "population, by the estimate of Levchuk, Wolowyna et al. 2020",
-                     "sources": [source("pohl-substack")]}],
+        "figures": [fig("excess deaths", 120000, sources=[source("pohl-substack")],
+                        note="as many as 120,000 in the Volga German ASSR alone in 1932-1934, 20.75 percent of its "
+                             "population, by the estimate of Levchuk, Wolowyna et al. 2020")],
         "sources": [source("davies2004"), source("conquest1986"), source("pohl-substack")],
         "region": "volga",
     },
@@ -182,10 +177,9 @@ FAMINES: list[dict] = [
             "through the countryside in 1946-1947, worst in Moldavia and southern Ukraine; parts of Russia "
             "such as the Lower Volga and the Black Earth regions, not drawn here, were also hit."
         ),
-        "figures": [{"measure": "excess deaths", "low": 1000000, "high": 1500000, "unit": "people",
-                     "note": "in the whole USSR, Ellman's best estimate from the archives; the demographic loss "
-                             "was greater",
-                     "sources": [source("ellman2000", pages="p. 603")]}],
+        "figures": [fig("excess deaths", 1000000, 1500000, sources=[source("ellman2000", pages="p. 603")],
+                        note="in the whole USSR, Ellman's best estimate from the archives; the demographic loss "
+                             "was greater")],
         "sources": [source("khlevniuk2015"), source("ellman2000")],
         "region": "ukraine-moldova-1946",
     },
@@ -214,13 +208,12 @@ OBLAST_GROUPS = [
 
 
 def oblast_figures(low: int, high: int, each: int | None) -> list[dict]:
-    rates = {"measure": "famine deaths", "low": low, "high": high, "unit": "per 1,000 inhabitants",
-             "year": 1933, "note": LOSSES_NOTE, "sources": [source("unian2015")]}
+    rates = fig("famine deaths", low, high, unit="per 1,000 inhabitants", year=1933, note=LOSSES_NOTE,
+                sources=[source("unian2015")])
     if each is None:
         return [rates]
-    count = {"measure": "excess deaths", "low": each, "high": each, "unit": "people", "year": 1933,
-             "note": f"more than {each:,} in each of these oblasts (L. Hrynevych presenting the same estimates)",
-             "sources": [source("unn-holodomor-oblasts")]}
+    count = fig("excess deaths", each, year=1933, sources=[source("unn-holodomor-oblasts")],
+                note=f"more than {each:,} in each of these oblasts (L. Hrynevych presenting the same estimates)")
     return [rates, count]
 
 
