@@ -22,10 +22,12 @@ RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml
 COPY . .
 RUN pip install --no-deps -e . \
     && useradd --create-home --uid 10001 atlas \
-    && mkdir -p dashboard/static \
-    && chown -R atlas:atlas dashboard/static
+    && mkdir -p dashboard/static dashboard/.published \
+    && chown -R atlas:atlas dashboard/static dashboard/.published
 
-# The app writes the map's files into dashboard/static/ at start; nothing else is writable.
+# The app writes the map's files into dashboard/static/ at start, and which of them it serves
+# into dashboard/.published/ (so that replicas sharing the folder keep each other's files);
+# nothing else is writable.
 USER atlas
 
 EXPOSE 8501

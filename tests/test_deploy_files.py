@@ -74,10 +74,13 @@ def test_runs_as_a_non_root_user():
     assert re.search(rf"useradd\b.*\b{re.escape(users[-1])}\b", " ".join(arguments("RUN")))
 
 
-def test_the_user_may_write_the_static_folder():
-    """The app writes Leaflet and the event files into dashboard/static/ when it starts."""
+@pytest.mark.parametrize("folder", ["dashboard/static", "dashboard/.published"])
+def test_the_user_may_write_the_folders_the_app_writes(folder):
+    """The app writes Leaflet and the event files into dashboard/static/ when it starts, and
+    which of them it serves into dashboard/.published/."""
     user = arguments("USER")[-1]
-    assert any(re.search(rf"chown (-R )?{re.escape(user)}(:{re.escape(user)})? dashboard/static", run) for run in arguments("RUN"))
+    owned = rf"chown (-R )?{re.escape(user)}(:{re.escape(user)})? (\S+ )*{re.escape(folder)}\b"
+    assert any(re.search(owned, run) for run in arguments("RUN"))
 
 
 def test_exposes_and_checks_the_port_it_serves():
