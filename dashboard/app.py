@@ -19,6 +19,7 @@ from dashboard.details import details
 from dashboard.events import Dataset, load
 from dashboard.legend import legend_html
 from dashboard.panel import panel_html
+from dashboard.plain import code_span, shortened
 
 EVENTS_FILE = Path(os.environ.get("ATLAS_EVENTS", Path(__file__).parents[1] / "events.geojson"))
 MAX_PROBLEMS_SHOWN = 20
@@ -61,11 +62,12 @@ def load_atlas(path: str, modified: float) -> Atlas:
 def show_problems(dataset: Dataset) -> None:
     if not dataset.problems:
         return
-    listed = "\n".join(f"- `{problem}`" for problem in dataset.problems[:MAX_PROBLEMS_SHOWN])
+    listed = "\n".join(f"- {code_span(str(problem))}" for problem in dataset.problems[:MAX_PROBLEMS_SHOWN])
     more = len(dataset.problems) - MAX_PROBLEMS_SHOWN
     st.error(
         f"**{len(dataset.problems)} problem(s) in the events file**; the events concerned are not shown, "
-        f"the other {len(dataset.events)} are. Check the file with `python -m dashboard validate {dataset.path}`.\n\n"
+        f"the other {len(dataset.events)} are. Check the file with "
+        f"{code_span(f'python -m dashboard validate {dataset.path}')}.\n\n"
         + listed
         + (f"\n- … and {more} more" if more > 0 else "")
     )
@@ -73,15 +75,20 @@ def show_problems(dataset: Dataset) -> None:
 
 def open_link(events: pd.DataFrame) -> None:
     """On a session's first run: say what the link asked for that cannot be shown, select its
-    event (and its years) and keep its map view."""
+    event (and its years) and keep its map view. On the second, set the widgets that Streamlit
+    took loosely from the link to what the notices say (a widget bound to the address takes the
+    link's value on its first run whatever the session state says)."""
     if "link_opened" in st.session_state:
+        st.session_state.update(st.session_state.pop("link_corrections", {}))
         return
     st.session_state["link_opened"] = True
     params = {name: st.query_params.get_all(name) for name in st.query_params}
     types, activities = filters.camp_options(events)
     options = {"themes": [c.label for c in CATEGORIES.values()], "camp_types": types, "activities": activities}
-    notices = permalink.ignored(params, filters.year_bounds(events), options, set(events["id"]))
+    reading = permalink.read(params, filters.year_bounds(events), options, set(events["id"]))
+    notices = reading.notices
     st.session_state["link_notices"] = list(notices.values())
+    st.session_state["link_corrections"] = reading.corrections
     st.session_state["view"] = permalink.parse_view(params.get("view", [None])[0])
     event_id = params.get("event", [None])[0]
     if event_id in set(events["id"]):
@@ -89,6 +96,16 @@ def open_link(events: pd.DataFrame) -> None:
     for name in ("event", "view"):  # not widgets: Streamlit leaves bad values of these in the address
         if name in notices:
             del st.query_params[name]
+
+
+def link_corrections_pending() -> bool:
+    """Whether a widget shows other than what the link's notices say; those corrections are
+    kept for the next run, which `open_link` starts by applying them."""
+    corrections = st.session_state.pop("link_corrections", {})
+    pending = {key: value for key, value in corrections.items() if st.session_state.get(key) != value}
+    if pending:
+        st.session_state["link_corrections"] = pending
+    return bool(pending)
 
 
 def reveal(event_id: str, events: pd.DataFrame) -> None:
@@ -235,7 +252,7 @@ def search_box(atlas: Atlas) -> None:
         return
     found = search.search(atlas.dataset.events, query, index=atlas.index)
     if found.empty:
-        st.sidebar.caption(f"No event is called anything like “{query}”.")
+        st.sidebar.caption(f"No event is called anything like {code_span(shortened(query))}.")
         return
     labels = {row.id: f"{row.matched_name} · {row.when}" for row in found.itertuples()}
     st.sidebar.selectbox(
@@ -281,12 +298,14 @@ def main() -> None:
     events = atlas.dataset.events
     show_problems(atlas.dataset)
     open_link(events)
-    for notice in st.session_state.pop("link_notices", []):
-        st.warning(f"From the link: {notice}.", icon="🔗")
 
     step_play(events)
     search_box(atlas)
     choices = sidebar(events)
+    if link_corrections_pending():
+        st.rerun()
+    for notice in st.session_state.pop("link_notices", []):
+        st.warning(f"From the link: {notice}.", icon="🔗")
     shown = filters.select(events, choices.years, choices.categories, choices.camp_types, choices.activities)
     first, last = choices.years
     st.markdown(f"**{len(shown)} of {len(events)} events shown**, {first}–{last}.")

@@ -1,15 +1,18 @@
 """What a shared link asks for, checked before the page uses it.
 
 Streamlit restores the bound widgets (years, themes, camp filters, borders, search) from the
-URL itself and silently drops values it cannot use; this module finds those values so the
-page can say what it ignored. It also reads the two parameters that are not widgets: the
-selected event (`event`) and the map view (`view`, kept up to date by the map frame).
+URL itself, silently dropping some values it cannot use and taking others loosely; this module
+finds those values so that the page can set what it shows and say what it did. It also reads
+the two parameters that are not widgets: the selected event (`event`) and the map view
+(`view`, kept up to date by the map frame).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+
+from .plain import code_span, shortened
 
 MIN_ZOOM, MAX_ZOOM = 2, 18
 
@@ -33,38 +36,68 @@ def parse_view(text: str | None) -> View | None:
     return None
 
 
-def _years_ok(values: list[str], bounds: tuple[int, int]) -> bool:
+
+
+def quoted(value: str) -> str:
+    """A value from a link, cut short, as Markdown that shows it as written."""
+    return code_span(shortened(value))
+
+
+@dataclass(frozen=True)
+class LinkReading:
+    """What the page does with a link: the widget values it sets in place of what Streamlit
+    took from the address (`corrections`, by widget key) and a notice for each parameter it
+    did not take as written (`notices`, by parameter: Markdown, each value from the link in a
+    code span)."""
+
+    corrections: dict[str, object]
+    notices: dict[str, str]
+
+
+def _years(values: list[str], bounds: tuple[int, int]) -> tuple[tuple[int, int], str | None]:
+    """The years to show for `years=` values, and a notice when they are not taken as written."""
+    written = quoted("&".join(values))
     try:
-        years = [int(value) for value in values]
+        years = sorted(int(value) for value in values)
     except ValueError:
-        return False
-    return len(years) == 2 and bounds[0] <= years[0] <= years[1] <= bounds[1]
+        years = []
+    if len(years) != 2 or not bounds[0] <= years[0] <= years[1] <= bounds[1]:
+        return bounds, f"years={written} is not a range of two years within {bounds[0]}–{bounds[1]}: showing all years"
+    if [int(value) for value in values] != years:
+        return tuple(years), f"years={written} runs backwards: showing {years[0]}–{years[1]}"
+    return tuple(years), None
 
 
-def ignored(
+def read(
     params: Mapping[str, list[str]],
     year_bounds: tuple[int, int],
     options: Mapping[str, Collection[str]],
     event_ids: Collection[str],
-) -> dict[str, str]:
-    """A short notice for each link parameter that is malformed or out of range, by parameter.
+) -> LinkReading:
+    """Check a link: `params` maps a parameter to all its values; `options` gives the allowed
+    values of each bound multiselect (its option labels, as Streamlit writes them into the URL).
 
-    `params` maps a parameter to all its values; `options` gives the allowed values of each
-    bound multiselect (its option labels, as Streamlit writes them into the URL).
+    Streamlit restores the bound widgets itself and is lenient: it takes `years` backwards or
+    with fractions, and the last of several `borders`. The page sets those widgets to what the
+    notices say instead.
     """
-    notices = {}
-    if "years" in params and not _years_ok(params["years"], year_bounds):
-        notices["years"] = (
-            f"years={'&'.join(params['years'])} is not a range within {year_bounds[0]}–{year_bounds[1]}: showing all years"
-        )
+    corrections: dict[str, object] = {}
+    notices: dict[str, str] = {}
+    if "years" in params:
+        corrections["years"], notice = _years(params["years"], year_bounds)
+        if notice:
+            notices["years"] = notice
     for name, allowed in options.items():
-        unknown = [value for value in params.get(name, []) if value not in allowed]
+        # An empty value (`themes=`) is how Streamlit writes an empty selection.
+        unknown = [value for value in params.get(name, []) if value and value not in allowed]
         if unknown:
-            notices[name] = f"{name}: {', '.join(repr(value) for value in unknown)} not known: ignored"
+            listed = ", ".join(quoted(value) for value in unknown[:3]) + (f" and {len(unknown) - 3} more" if len(unknown) > 3 else "")
+            notices[name] = f"{name}: {listed} not known: ignored"
     if "borders" in params and params["borders"] not in (["true"], ["false"]):
-        notices["borders"] = f"borders={params['borders'][0]!r} is not true or false: borders shown"
+        corrections["borders"] = True
+        notices["borders"] = f"borders={quoted('&'.join(params['borders']))} is not one of true or false: borders shown"
     if "event" in params and params["event"][0] not in event_ids:
-        notices["event"] = f"event {params['event'][0]!r} is not in the atlas: no event selected"
+        notices["event"] = f"event {quoted(params['event'][0])} is not in the atlas: no event selected"
     if "view" in params and parse_view(params["view"][0]) is None:
-        notices["view"] = f"view={params['view'][0]!r} is not latitude,longitude,zoom: default view"
-    return notices
+        notices["view"] = f"view={quoted(params['view'][0])} is not latitude,longitude,zoom: default view"
+    return LinkReading(corrections, notices)

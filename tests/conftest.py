@@ -1,5 +1,6 @@
 import copy
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,11 @@ from dashboard.events import load
 REPO = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE = FIXTURES / "sample_events.geojson"
+
+
+def as_read(markdown: str) -> str:
+    """What a reader sees of Markdown that quotes values in code spans (dashboard.plain)."""
+    return re.sub(r"(`+) (.*?) \1", r"\2", markdown)
 
 
 @pytest.fixture(scope="session")

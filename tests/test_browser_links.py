@@ -1,0 +1,98 @@
+"""Hostile and odd links, and hostile data, in headless Chromium: values from a link or a data
+file are shown as text, never make the page fetch from another host, and a notice says what
+the page actually did."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlencode
+
+import pytest
+
+from conftest import SAMPLE
+from test_browser import TILE_HOSTS, Reader, browser, start_app  # noqa: F401 (browser is a fixture)
+
+pytestmark = pytest.mark.browser
+HOSTILE = ":red[alert] $x$ ![x](http://any.host/p.png) [Verify](https://any.host/) <img src=http://any.host/i.png>"
+
+
+@pytest.fixture(scope="module")
+def sample_server():
+    process, url = start_app(SAMPLE)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def hostile_data_server(tmp_path_factory):
+    """The sample events with one broken feature whose id carries Markdown and a backtick."""
+    document = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    broken = json.loads(json.dumps(document["features"][0]))
+    broken["properties"]["id"] = f"x` {HOSTILE}"
+    document["features"].append(broken)
+    path = tmp_path_factory.mktemp("hostile") / "events.geojson"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    process, url = start_app(path)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def open_page(browser, url: str) -> Reader:
+    reader = Reader(browser, url)
+    reader.page.wait_for_timeout(1500)
+    return reader
+
+
+def foreign_hosts(reader: Reader) -> set[str]:
+    return {host for host in reader.hosts if not host.startswith("127.0.0.1") and not host.endswith(TILE_HOSTS)}
+
+
+def links_and_images_to(reader: Reader, host: str) -> int:
+    return reader.page.locator(f"a[href*='{host}'], img[src*='{host}']").count()
+
+
+def test_markdown_in_every_link_value_is_shown_as_text(browser, sample_server):
+    params = {name: HOSTILE for name in ("q", "themes", "event", "years", "view", "borders")}
+    reader = open_page(browser, f"{sample_server}/?{urlencode(params)}")
+    try:
+        reader.wait_until(lambda: reader.page.get_by_text("From the link").count() >= 5)
+        assert foreign_hosts(reader) == set()
+        assert links_and_images_to(reader, "any.host") == 0
+        notices = reader.page.get_by_text("From the link").all_inner_texts()
+        assert any(":red[alert] $x$ ![x](http://any.host/p.p…" in notice for notice in notices), notices
+        reader.screenshot("hostile-link.png")
+    finally:
+        reader.close()
+
+
+def test_markdown_in_a_rejected_features_id_is_shown_as_text(browser, hostile_data_server):
+    reader = open_page(browser, hostile_data_server)
+    try:
+        banner = reader.page.get_by_text("problem(s) in the events file")
+        banner.wait_for(timeout=20_000)
+        assert foreign_hosts(reader) == set()
+        assert links_and_images_to(reader, "any.host") == 0
+        assert "(got 'x` :red[alert] $x$ ![x](http://any.host/p.png)" in reader.page.locator("[data-testid='stAlert']").first.inner_text()
+    finally:
+        reader.close()
+
+
+def test_backward_years_are_shown_turned_round_as_the_notice_says(browser, sample_server):
+    reader = open_page(browser, f"{sample_server}/?years=1950&years=1930")
+    try:
+        reader.wait_until(lambda: "1930–1950" in reader.shown_text())
+        assert re.search(r"runs backwards: showing 1930–1950", reader.page.get_by_text("From the link").inner_text())
+    finally:
+        reader.close()
+
+
+def test_borders_given_twice_are_shown_as_the_notice_says(browser, sample_server):
+    reader = open_page(browser, f"{sample_server}/?borders=true&borders=false")
+    try:
+        reader.page.get_by_text("borders shown").wait_for(timeout=20_000)
+        assert reader.page.get_by_role("switch", name=re.compile("State borders")).is_checked()
+    finally:
+        reader.close()
