@@ -9,10 +9,14 @@ REPO = Path(__file__).resolve().parents[1]
 REFERENCE = REPO.parent / "shared" / "reference"
 
 
-def write_feature_collection(path: Path, features: list[dict]) -> None:
-    """Write GeoJSON with one feature a line, so that diffs show which events changed."""
+def feature_collection_text(features: list[dict]) -> str:
+    """GeoJSON with one feature a line, so that diffs show which events changed."""
     lines = ",\n".join(json.dumps(feature, ensure_ascii=False, separators=(",", ":")) for feature in features)
-    path.write_text('{"type":"FeatureCollection","features":[\n' + lines + "\n]}\n", encoding="utf-8")
+    return '{"type":"FeatureCollection","features":[\n' + lines + "\n]}\n"
+
+
+def write_feature_collection(path: Path, features: list[dict]) -> None:
+    path.write_text(feature_collection_text(features), encoding="utf-8")
 
 
 def read_features(path: Path) -> list[dict]:

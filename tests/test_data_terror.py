@@ -1,28 +1,21 @@
-"""The hand-entered places of the Terror in `data/terror.geojson`."""
+"""The hand-entered places of the Terror (`facts/terror.yaml`), as built into `events.geojson`."""
 
 from __future__ import annotations
 
-import json
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from dashboard import dates
+from dashboard.bibliography import citations
+from dashboard.validation import check_document
 
-from dashboard import dates  # noqa: E402
-from dashboard.bibliography import citations  # noqa: E402
-from dashboard.validation import check_file  # noqa: E402
-
-from gazetteer import distance_to_named_place  # noqa: E402
-
-PATH = REPO / "data" / "terror.geojson"
+from data_files import features as features_of
+from gazetteer import distance_to_named_place
 
 
 def features() -> list[dict]:
-    return json.loads(PATH.read_text(encoding="utf-8"))["features"]
+    return features_of("terror")
 
 
 def by_id() -> dict[str, dict]:
@@ -30,7 +23,7 @@ def by_id() -> dict[str, dict]:
 
 
 def test_every_feature_validates():
-    checked = check_file(PATH)
+    checked = check_document({"type": "FeatureCollection", "features": features()}, "terror")
     assert [str(problem) for problem in checked.problems] == []
     assert len(checked.features) == len(features())
 

@@ -1,26 +1,22 @@
 """The hand-entered themes: industrialization and forced-labour construction, the Terror abroad,
-resistance and uprisings, turning points (data/construction, terror_abroad, resistance,
-politics .geojson, written by scripts/derive_themes.py from scripts/themes.json)."""
+resistance and uprisings, turning points (`facts/construction.yaml`, `terror_abroad.yaml`,
+`resistance.yaml`, `politics.yaml`), as built into `events.geojson`."""
 
 from __future__ import annotations
 
 import csv
-import json
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
+from data_files import fact_events, features
+from gazetteer import distance_to_named_place
+
 from dashboard import dates
 from dashboard.validation import check_document
-from tests.gazetteer import distance_to_named_place
+from scripts.common import REFERENCE
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-from scripts.common import REFERENCE  # noqa: E402
-from scripts.derive_themes import OUTPUTS, build, load_events  # noqa: E402
+THEMES = ("construction", "terror_abroad", "resistance", "politics")
 
 CAMPS_CSV = REFERENCE / "gulag_camps" / "camps.csv"
 PREFIXES = {"construction": "construction-", "terror_abroad": "abroad-", "resistance": "resistance-", "politics": "politics-"}
@@ -31,33 +27,26 @@ MAX_KM = 50
 # Points whose place GeoNames (cities of 1,000+) does not know, and the nearby town checked instead.
 NOT_IN_GEONAMES = {"resistance-ust-usa-uprising": ("Ust-Usa", "Usinsk")}
 
-EVENTS = load_events()
+EVENTS = [event for theme in THEMES for event in fact_events(theme)]
 POINTS = [e for e in EVENTS if "point" in e["geometry"]]
-LINES = [e for e in EVENTS if "line" in e["geometry"]]
+LINES = [e for e in EVENTS if "route" in e["geometry"]]
 
 
 def read(category: str) -> list[dict]:
-    return json.loads(OUTPUTS[category].read_text(encoding="utf-8"))["features"]
+    return features(category)
 
 
 def all_features() -> list[dict]:
-    return [feature for category in OUTPUTS for feature in read(category)]
+    return features(*THEMES)
 
 
-def test_files_are_what_the_script_writes():
-    for category, features in build().items():
-        assert read(category) == features, f"{OUTPUTS[category].name} is stale: run scripts/derive_themes.py"
-
-
-@pytest.mark.parametrize("category", list(OUTPUTS))
-def test_each_file_holds_only_its_category_with_its_id_prefix(category):
+@pytest.mark.parametrize("category", THEMES)
+def test_each_theme_has_its_id_prefix(category):
     for feature in read(category):
-        props = feature["properties"]
-        assert props["category"] == category
-        assert props["id"].startswith(PREFIXES[category]), props["id"]
+        assert feature["properties"]["id"].startswith(PREFIXES[category]), feature["properties"]["id"]
 
 
-@pytest.mark.parametrize("category", list(OUTPUTS))
+@pytest.mark.parametrize("category", THEMES)
 def test_enough_events(category):
     assert len(read(category)) >= MINIMUM[category]
 
@@ -94,11 +83,10 @@ def test_camp_links_name_camps_of_the_reference_data():
     # fuel industry (the Ukhta oil field).
     expected_activity = {"Hydrosystem construction", "Railroad construction", "Highway construction", "Mining industry",
                          "Fuel industry"}
-    for event in EVENTS:
-        if event["category"] == "construction":
-            for link in event.get("related", []):
-                if m := CAMP_ID.match(link):
-                    assert camps[m.group(1)]["activity"] in expected_activity, (event["id"], camps[m.group(1)])
+    for event in fact_events("construction"):
+        for link in event.get("related", []):
+            if m := CAMP_ID.match(link):
+                assert camps[m.group(1)]["activity"] in expected_activity, (event["id"], camps[m.group(1)])
 
 
 @pytest.mark.parametrize("event", POINTS, ids=lambda e: e["id"])
@@ -106,24 +94,25 @@ def test_point_lies_within_50_km_of_the_place_it_names(event):
     point = event["geometry"]["point"]
     name = event["place"]["name"]
     countries = event["place"]["countries"]
+    checked = point.get("gazetteer", name)
     if event["id"] in NOT_IN_GEONAMES:
-        assert NOT_IN_GEONAMES[event["id"]] == (name, point["gazetteer"])
+        assert NOT_IN_GEONAMES[event["id"]] == (name, checked)
         assert distance_to_named_place(name, point["lat"], point["lon"], countries) is None
     else:
-        assert point["gazetteer"] == name
-    distance = distance_to_named_place(point["gazetteer"], point["lat"], point["lon"], countries)
-    assert distance is not None, f"GeoNames has no {point['gazetteer']!r} in {countries}"
-    assert distance <= MAX_KM, f"{distance:.0f} km from {point['gazetteer']}"
+        assert checked == name, "a point is checked against its place's own name when GeoNames has it"
+    distance = distance_to_named_place(checked, point["lat"], point["lon"], countries)
+    assert distance is not None, f"GeoNames has no {checked!r} in {countries}"
+    assert distance <= MAX_KM, f"{distance:.0f} km from {checked}"
 
 
 @pytest.mark.parametrize("event", LINES, ids=lambda e: e["id"])
 def test_every_waypoint_lies_within_50_km_of_the_town_it_names(event):
-    waypoints = event["geometry"]["line"]
+    waypoints = event["geometry"]["route"]
     assert len(waypoints) >= 2
     for waypoint in waypoints:
-        distance = distance_to_named_place(waypoint["name"], waypoint["lat"], waypoint["lon"], event["place"]["countries"])
-        assert distance is not None, f"GeoNames has no {waypoint['name']!r}"
-        assert distance <= MAX_KM, f"{waypoint['name']}: {distance:.0f} km"
+        distance = distance_to_named_place(waypoint["place"], waypoint["lat"], waypoint["lon"], event["place"]["countries"])
+        assert distance is not None, f"GeoNames has no {waypoint['place']!r}"
+        assert distance <= MAX_KM, f"{waypoint['place']}: {distance:.0f} km"
 
 
 def test_routes_are_lines_and_events_abroad_and_turning_points_are_points():
@@ -140,7 +129,8 @@ def test_routes_are_lines_and_events_abroad_and_turning_points_are_points():
 def test_region_markers_say_so():
     # A point standing for a whole country or region must not claim to be a settlement.
     for event in EVENTS:
-        if "not a place of fighting" in event["description"] or "not one place" in event["description"]:
+        description = event["description"]["en"]
+        if "not a place of fighting" in description or "not one place" in description:
             assert event["location_precision"] == "region", event["id"]
 
 
