@@ -7,6 +7,8 @@ import sys
 
 from .validation import check_file
 
+MOST_LISTED = 100  # problems printed; the total is always given
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
@@ -16,8 +18,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     checked = check_file(args.path)
-    for problem in checked.problems:
+    for problem in checked.problems[:MOST_LISTED]:
         print(problem, file=sys.stderr)
+    if len(checked.problems) > MOST_LISTED:
+        print(f"… {len(checked.problems) - MOST_LISTED} more problem(s) not listed", file=sys.stderr)
     if checked.problems:
         print(f"{args.path}: {len(checked.problems)} problem(s); {len(checked.features)} feature(s) passed", file=sys.stderr)
         return 1

@@ -1,7 +1,10 @@
 """The shape of one event in `events.geojson`, as pydantic models.
 
 Rules that need more than one field of one feature (ids unique across the file, sources
-that resolve, geometry that fits its category) live in `validation.py`.
+that resolve, geometry that fits its category) live in `validation.py`. Features are validated
+strictly (`model_validate(..., strict=True)`): a number given as a string or a boolean is an
+error, never converted. Texts and lists have length limits, so that a broken or hostile file
+cannot put megabytes into a popup.
 """
 
 from __future__ import annotations
@@ -10,15 +13,42 @@ from typing import Annotated, Literal
 
 from geojson_pydantic import Feature
 from geojson_pydantic.geometries import Geometry
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator, model_validator
+from pydantic import (
+    AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator, model_validator,
+)
 
 from . import dates
 from .categories import CATEGORIES
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 1991
+LARGEST_COUNT = 10**9  # no figure of this history reaches a billion
+LONGEST_TEXT, LONGEST_NOTE, LONGEST_DESCRIPTION, LONGEST_ID = 300, 1000, 700, 120  # characters
+MOST_ITEMS = 50  # names, sources, related events... in one list
+MOST_FIGURES = 200  # a camp has one a year for each measure
+# Characters that are invisible or reorder what follows: C0 and C1 controls (line breaks
+# included) and the bidirectional marks, embeddings, overrides and isolates.
+_HIDDEN = {chr(code) for code in [*range(0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
+                                  *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+def _shown_as_written(text: str) -> str:
+    hidden = next((char for char in text if char in _HIDDEN), None)
+    if hidden is not None:
+        raise ValueError(f"contains the control or bidirectional character U+{ord(hidden):04X} at position {text.index(hidden)}")
+    return text
+
+
+def _text(longest: int, shortest: int = 1):
+    return Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=shortest, max_length=longest),
+        AfterValidator(_shown_as_written),
+    ]
+
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=LONGEST_ID)]
+Text = _text(LONGEST_TEXT)
+Note = _text(LONGEST_NOTE)
+Count = Annotated[int, Field(ge=0, le=LARGEST_COUNT)]
 PartialDate = Annotated[str, StringConstraints(pattern=dates.PARTIAL_DATE.pattern)]
 
 
@@ -48,12 +78,12 @@ class Figure(Strict):
     """
 
     measure: Text  # what is counted: "deported", "deaths", "prisoners", "executed", ...
-    low: int = Field(ge=0)
-    high: int = Field(ge=0)
+    low: Count
+    high: Count
     unit: Text = "people"
     year: int | None = Field(default=None, ge=EARLIEST_YEAR, le=LATEST_YEAR)
-    note: Text | None = None
-    sources: list[FigureSource] = Field(min_length=1)
+    note: Note | None = None
+    sources: list[FigureSource] = Field(min_length=1, max_length=MOST_ITEMS)
 
     @model_validator(mode="after")
     def _range_is_sourced(self) -> Figure:
@@ -78,27 +108,27 @@ class Place(Strict):
     """Where it happened, by today's name, with the ISO 3166 codes of today's countries."""
 
     name: Text
-    countries: list[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]] = Field(min_length=1)
+    countries: list[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]] = Field(min_length=1, max_length=MOST_ITEMS)
 
 
 class EventProperties(Strict):
     id: Slug
     name: Text
-    alt_names: list[AltName] = []
+    alt_names: list[AltName] = Field(default=[], max_length=MOST_ITEMS)
     category: Literal[tuple(CATEGORIES)]  # type: ignore[valid-type]
     subcategory: Text | None = None  # e.g. a camp's type, a battle's war
-    activity: list[Text] = []  # economic activity (logging, mining, construction...) of a camp or site
-    belligerents: list[Text] = []
+    activity: list[Text] = Field(default=[], max_length=MOST_ITEMS)  # economic activity (logging, mining...) of a camp or site
+    belligerents: list[Text] = Field(default=[], max_length=MOST_ITEMS)
     outcome: Text | None = None
     start: PartialDate
     end: PartialDate | None = None
     date_precision: Literal[dates.PRECISIONS]  # type: ignore[valid-type]
     place: Place
     location_precision: Literal["exact", "settlement", "region", "approximate"]
-    description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=700)]
-    figures: list[Figure] = []
-    sources: list[Citation] = Field(min_length=1)
-    related: list[Slug] = []  # ids of other events this one is tied to (a canal and its camp)
+    description: _text(LONGEST_DESCRIPTION, shortest=20)
+    figures: list[Figure] = Field(default=[], max_length=MOST_FIGURES)
+    sources: list[Citation] = Field(min_length=1, max_length=MOST_ITEMS)
+    related: list[Slug] = Field(default=[], max_length=MOST_ITEMS)  # ids of events this one is tied to (a canal and its camp)
     group: Slug | None = None  # features that are parts of one thing share it (a camp's sites)
     wikidata: Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None = None
     wikipedia: HttpUrl | None = None

@@ -1,7 +1,8 @@
 """Reading `events.geojson` and checking every feature, collecting problems instead of raising.
 
 One bad feature never hides the others: each problem names the file, the feature (index and
-id) and the field, and the features that pass are kept.
+id) and the field, and the features that pass are kept. Whatever the file holds, checking it
+ends in problems, never in an exception, and its cost is bounded by LARGEST_FILE.
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ from shapely.validation import explain_validity
 
 from .bibliography import citations
 from .categories import CATEGORIES
+from .plain import shortened
 from .schema import EventFeature
+
+LARGEST_FILE = 200 * 2**20  # bytes; about 170 times the atlas's own events
+LONGEST_QUOTED = 60  # characters of a value repeated in a problem
 
 
 @dataclass(frozen=True)
@@ -31,7 +36,7 @@ class Problem:
     def __str__(self) -> str:
         where = [self.file]
         if self.index is not None:
-            where.append(f"feature {self.index}" + (f" (id {self.feature_id!r})" if self.feature_id else ""))
+            where.append(f"feature {self.index}" + (f" (id {quoted(self.feature_id)})" if self.feature_id else ""))
         if self.field:
             where.append(self.field)
         return f"{': '.join(where)}: {self.message}"
@@ -43,20 +48,46 @@ class Checked:
     problems: list[Problem]
 
 
+def quoted(value: object) -> str:
+    """A value from the file, cut short, for a problem's text."""
+    return repr(shortened(value, LONGEST_QUOTED)) if isinstance(value, str) else shortened(repr(value), LONGEST_QUOTED)
+
+
+class _Object(dict):
+    """A JSON object that remembers the keys it was given more than once."""
+
+    duplicated: tuple[str, ...] = ()
+
+
+def _object(pairs: list[tuple[str, object]]) -> _Object:
+    found = _Object(pairs)
+    if len(found) < len(pairs):
+        seen: set[str] = set()
+        found.duplicated = tuple(key for key, _ in pairs if key in seen or seen.add(key))
+    return found
+
+
 def check_file(path: str | Path) -> Checked:
     """Read and check a GeoJSON file of events; never raises for bad data."""
     path = Path(path)
     name = str(path)
     try:
+        size = path.stat().st_size
+        if size > LARGEST_FILE:
+            return Checked([], [Problem(name, f"is {size / 2**20:.0f} MB, more than the {LARGEST_FILE // 2**20} MB the atlas reads")])
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return Checked([], [Problem(name, f"cannot be read: {error}")])
     if not text.strip():
         return Checked([], [Problem(name, "is empty; expected a GeoJSON FeatureCollection")])
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as error:
         return Checked([], [Problem(name, f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}")])
+    except RecursionError:
+        return Checked([], [Problem(name, "nests arrays or objects too deeply to be GeoJSON")])
+    except ValueError as error:  # Python refuses integers of more than 4,300 digits
+        return Checked([], [Problem(name, f"is not usable JSON: {shortened(str(error), 120)}")])
     return check_document(document, name)
 
 
@@ -65,6 +96,8 @@ def check_document(document: object, name: str) -> Checked:
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
         found = document.get("type") if isinstance(document, dict) else type(document).__name__
         return Checked([], [Problem(name, f"must be a GeoJSON FeatureCollection, found {found!r}")])
+    if getattr(document, "duplicated", ()):
+        return Checked([], [Problem(name, f"has the key {quoted(document.duplicated[0])} more than once")])
     raw_features = document.get("features")
     if not isinstance(raw_features, list):
         return Checked([], [Problem(name, "has no 'features' list", field="features")])
@@ -106,11 +139,28 @@ def _check_feature(raw: object, index: int, name: str) -> tuple[EventFeature | N
         return None, [problem(f"must be a JSON object, found {type(raw).__name__}")]
     if raw.get("geometry") is None:
         return None, [problem("is missing its geometry", "geometry")]
+    duplicated = [problem(f"has the key {quoted(key)} more than once (the last would silently win)", field)
+                  for field, key in _duplicated_keys(raw)]
     try:
-        feature = EventFeature.model_validate(raw)
+        feature = EventFeature.model_validate(raw, strict=True)
     except ValidationError as error:
-        return None, [problem(_message(e), _field(e["loc"])) for e in error.errors(include_url=False)]
-    return feature, [problem(message, field) for field, message in _semantic_problems(feature)]
+        found = dict.fromkeys((_field(e["loc"]), _message(e)) for e in error.errors(include_url=False))
+        return None, duplicated + [problem(message, field) for field, message in found]  # a geometry's union repeats some
+    return feature, duplicated + [problem(message, field) for field, message in _semantic_problems(feature)]
+
+
+def _duplicated_keys(value: object, field: str = "") -> list[tuple[str, str]]:
+    """(field, key) for every object within `value` that was given a key twice. Coordinates,
+    which hold no objects, are not walked: they may be a million positions."""
+    if isinstance(value, dict):
+        found = [(field or "feature", key) for key in getattr(value, "duplicated", ())]
+        for key, item in value.items():
+            if key != "coordinates":
+                found += _duplicated_keys(item, f"{field}.{key}" if field else key)
+        return found
+    if isinstance(value, list):
+        return [pair for i, item in enumerate(value) for pair in _duplicated_keys(item, f"{field}[{i}]")]
+    return []
 
 
 def _field(loc: tuple) -> str:
@@ -132,8 +182,8 @@ def _message(error: dict) -> str:
         return "is required"
     if error["type"] == "extra_forbidden":
         return "is not a field of the schema (misspelt?)"
-    if error["type"] in ("literal_error", "string_pattern_mismatch"):
-        return f"{message} (got {error['input']!r})"
+    if error["type"] in ("literal_error", "string_pattern_mismatch", "string_too_long"):
+        return f"{message} (got {quoted(error['input'])})"
     return message
 
 
@@ -147,9 +197,13 @@ def _semantic_problems(feature: EventFeature) -> list[tuple[str, str]]:
             ("geometry.type", f"{feature.geometry.type} does not fit category {props.category!r} "
              f"(expected {' or '.join(category.geometry_types)})")
         )
+    if props.id in props.related:
+        found.append(("properties.related", "names the event itself"))
     geometry = shape(feature.geometry.model_dump())
     coordinates = get_coordinates(geometry)
-    if len(coordinates) and not ((abs(coordinates[:, 0]) <= 180).all() and (abs(coordinates[:, 1]) <= 90).all()):
+    if geometry.is_empty:
+        found.append(("geometry.coordinates", "is empty: the event would have no place on the map"))
+    elif len(coordinates) and not ((abs(coordinates[:, 0]) <= 180).all() and (abs(coordinates[:, 1]) <= 90).all()):
         found.append(("geometry.coordinates", "has a position outside longitude -180..180 / latitude -90..90"))
     elif not geometry.is_valid:
         found.append(("geometry", f"is not a valid geometry: {explain_validity(geometry)}"))
