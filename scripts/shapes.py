@@ -17,7 +17,7 @@ Coordinates are written as they are drawn (longitude and latitude in degrees).
 
 from __future__ import annotations
 
-from scripts import facts
+from scripts import facts, flows
 
 FORMS = ("point", "route", "flows", "area")
 
@@ -50,4 +50,6 @@ def features(spec: facts.Mapping, properties: dict, shares: facts.Mapping | None
         return [(point(spec["point"]), properties)]
     if kind == "route":
         return [(route(spec["route"]), properties)]
+    if kind == "flows":
+        return flows.features(spec["flows"], properties, shares)
     raise facts.FactError(spec.file, spec.line_of(kind), f"{kind} is not drawn yet")

@@ -1,35 +1,35 @@
-"""The deportation flows of `data/deportations.geojson`: valid, up to date with the script that
-draws them, and each line starting inside its region of origin and ending inside its region of
-destination.
+"""The deportation flows (`facts/deportations.yaml`, as built into `events.geojson`): valid, and
+each line starting at the anchor town of its region of origin and ending at that of its region
+of destination (`facts/geography/regions.yaml`), each anchor the GeoNames town it names.
 
 Tests that read /work/shared/reference skip when it is absent (users' clones do not have it).
 """
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
-
 import pytest
+from data_files import fact_events, features as features_of
+from gazetteer import distance_km, distance_to_named_place
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from dashboard import dates
+from dashboard.validation import check_document
+from scripts import flows
+from scripts.common import REFERENCE
 
-from dashboard import dates  # noqa: E402
-from dashboard.validation import check_file  # noqa: E402
-from scripts.common import REFERENCE  # noqa: E402
-from scripts.derive_deportation_flows import OPERATIONS, REGIONS, features as derived, legs_of  # noqa: E402
-
-from gazetteer import distance_km, distance_to_named_place  # noqa: E402
-
-PATH = REPO / "data" / "deportations.geojson"
 COUNTRIES = REFERENCE / "borders" / "ne_50m_admin_0_countries.json"
 needs_reference = pytest.mark.skipif(not COUNTRIES.exists(), reason="reference data not available")
+OPERATIONS = fact_events("deportations")
+REGIONS = flows.regions()
+LEGS = {feature_id: legs for operation in OPERATIONS
+        for feature_id, legs in flows.parts(operation["id"], operation["geometry"]["flows"], operation.get("shares"))}
 
 
 def features() -> list[dict]:
-    return json.loads(PATH.read_text(encoding="utf-8"))["features"]
+    return features_of("deportation")
+
+
+def legs_of(feature_id: str) -> list[tuple[str, str]]:
+    return LEGS[feature_id]
 
 
 def lines(feature: dict) -> list[list[list[float]]]:
@@ -38,13 +38,13 @@ def lines(feature: dict) -> list[list[list[float]]]:
 
 
 def test_every_feature_validates():
-    checked = check_file(PATH)
+    checked = check_document({"type": "FeatureCollection", "features": features()}, "deportations")
     assert [str(problem) for problem in checked.problems] == []
     assert len(checked.features) == len(features())
 
 
-def test_file_is_what_the_script_writes():
-    assert features() == derived()
+def test_every_operation_is_drawn_and_nothing_else():
+    assert [f["properties"]["id"] for f in features()] == list(LEGS)
 
 
 def test_at_least_thirty_operations_of_the_stalin_years():
@@ -80,22 +80,22 @@ def test_each_line_runs_from_its_origin_anchor_to_its_destination_anchor():
         assert len(drawn) == len(legs), feature["properties"]["id"]
         for coordinates, (origin, destination) in zip(drawn, legs):
             assert len(coordinates) >= 2
-            a, b = REGIONS[origin], REGIONS[destination]
-            assert coordinates[0] == [round(a.lon, 4), round(a.lat, 4)]
-            assert coordinates[-1] == [round(b.lon, 4), round(b.lat, 4)]
+            a, b = REGIONS[origin]["anchor"], REGIONS[destination]["anchor"]
+            assert coordinates[0] == [round(a["lon"], 4), round(a["lat"], 4)]
+            assert coordinates[-1] == [round(b["lon"], 4), round(b["lat"], 4)]
             # a flow is a real journey: the ends are apart, and the curve stays near the straight line
-            length = distance_km(a.lat, a.lon, b.lat, b.lon)
+            length = distance_km(a["lat"], a["lon"], b["lat"], b["lon"])
             assert length > 150, (origin, destination)
             for lon, lat in coordinates:
-                assert distance_km(lat, lon, a.lat, a.lon) + distance_km(lat, lon, b.lat, b.lon) < 1.3 * length
+                assert distance_km(lat, lon, a["lat"], a["lon"]) + distance_km(lat, lon, b["lat"], b["lon"]) < 1.3 * length
 
 
 @pytest.mark.parametrize("key", sorted(REGIONS))
 def test_region_anchor_is_the_named_town(key):
-    region = REGIONS[key]
-    distance = distance_to_named_place(region.town, region.lat, region.lon, [region.country])
-    assert distance is not None, f"{region.town} not in GeoNames ({region.country})"
-    assert distance < 50, f"{key}: {distance:.0f} km from {region.town}"
+    town = REGIONS[key]["anchor"]
+    distance = distance_to_named_place(town["town"], town["lat"], town["lon"], [town["country"]])
+    assert distance is not None, f"{town['town']} not in GeoNames ({town['country']})"
+    assert distance < 50, f"{key}: {distance:.0f} km from {town['town']}"
 
 
 @needs_reference
@@ -107,10 +107,11 @@ def test_region_anchor_lies_inside_its_modern_country():
     by_code = {code: geometry for code, geometry in zip(countries["ISO_A2"], countries.geometry)}
     outside = []
     for key, region in REGIONS.items():
-        point = Point(region.lon, region.lat)
+        town = region["anchor"]
+        point = Point(town["lon"], town["lat"])
         # Natural Earth draws Crimea inside Russia; the atlas gives its internationally recognised
         # country, Ukraine. Allow ~20 km of slack for coastal anchors.
-        allowed = [region.country] + (["RU"] if key == "crimea" else [])
+        allowed = [town["country"]] + (["RU"] if key == "crimea" else [])
         if not any(by_code[code].buffer(0.2).contains(point) for code in allowed):
             outside.append(key)
     assert outside == []
@@ -122,8 +123,8 @@ def test_place_names_and_countries_give_both_ends():
         assert " → " in props["place"]["name"]
         for origin, destination in legs_of(props["id"]):
             for region in (REGIONS[origin], REGIONS[destination]):
-                assert region.country in props["place"]["countries"], (props["id"], region.town)
-                assert region.label.removeprefix("the ").lower() in props["place"]["name"].lower()
+                assert region["anchor"]["country"] in props["place"]["countries"], (props["id"], region["anchor"])
+                assert region["label"].removeprefix("the ").lower() in props["place"]["name"].lower()
 
 
 def test_descriptions_name_the_destination_country_or_region():

@@ -8,27 +8,27 @@ The test that rebuilds the file from /work/shared/reference skips when it is abs
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pyproj
 import pytest
+from data_files import REPO, features
 from shapely.geometry import Point, shape
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from scripts import flows
+from scripts.common import REFERENCE
 
-from scripts.common import REFERENCE  # noqa: E402
-from scripts.derive_deportation_flows import REGIONS  # noqa: E402
-from scripts.derive_deportation_origins import APPROXIMATE_RADII_KM, OUT  # noqa: E402
-
-DEPORTATIONS = REPO / "data" / "deportations.geojson"
+OUT = REPO / "geodata" / "deportation_origins.geojson"
 BIBLIOGRAPHY = REPO / "dashboard" / "bibliography.json"
 needs_reference = pytest.mark.skipif(not (REFERENCE / "borders").exists(), reason="reference data not available")
 
 
 def read(path: Path) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["features"]
+
+
+def deportations() -> list[dict]:
+    return features("deportation")
 
 
 def origins() -> dict[str, dict]:
@@ -42,14 +42,14 @@ def first_points(flow: dict) -> list[list[float]]:
 
 
 def test_every_deportation_has_one_origin_area():
-    events = [feature["properties"]["id"] for feature in read(DEPORTATIONS)]
+    events = [feature["properties"]["id"] for feature in deportations()]
     areas = [feature["properties"]["event"] for feature in read(OUT)]
     assert sorted(areas) == sorted(events)
 
 
 def test_each_flow_starts_inside_its_own_origin_area():
     areas = origins()
-    for flow in read(DEPORTATIONS):
+    for flow in deportations():
         area = shape(areas[flow["properties"]["id"]]["geometry"])
         for point in first_points(flow):
             assert area.contains(Point(point)), (flow["properties"]["id"], point)
@@ -117,11 +117,11 @@ def test_deportations_from_the_same_regions_share_one_area():
                                            ("deportation-volga-germans-1941", "volga-german-asrr")])
 def test_an_approximate_disc_has_its_radius_in_kilometres_in_every_direction(event, region):
     """A disc drawn in degrees would be half as wide east-west as north-south at these latitudes."""
-    anchor, radius = REGIONS[region], APPROXIMATE_RADII_KM[region]
+    anchor, radius = flows.regions()[region]["anchor"], flows.regions()[region]["origin"]["radius_km"]
     west, south, east, north = shape(origins()[event]["geometry"]).bounds
     geod = pyproj.Geod(ellps="WGS84")
-    for lon, lat in ((west, anchor.lat), (east, anchor.lat), (anchor.lon, south), (anchor.lon, north)):
-        *_, metres = geod.inv(anchor.lon, anchor.lat, lon, lat)
+    for lon, lat in ((west, anchor["lat"]), (east, anchor["lat"]), (anchor["lon"], south), (anchor["lon"], north)):
+        *_, metres = geod.inv(anchor["lon"], anchor["lat"], lon, lat)
         assert radius * 0.95 < metres / 1000 < radius * 1.05, (lon, lat)
 
 
