@@ -1,14 +1,18 @@
-"""Hostile and odd links, and hostile data, in headless Chromium: values from a link or a data
-file are shown as text, never make the page fetch from another host, and a notice says what
-the page actually did."""
+"""Hostile and odd links, hostile data and servers side by side, in headless Chromium: values
+from a link or a data file are shown as text, never make the page fetch from another host, a
+notice says what the page actually did, and a second server leaves the first one's files."""
 
 from __future__ import annotations
 
 import json
 import re
+import socket
+import urllib.request
 from urllib.parse import urlencode
 
 import pytest
+
+from dashboard import assets
 
 from conftest import SAMPLE
 from test_browser import TILE_HOSTS, Reader, browser, start_app  # noqa: F401 (browser is a fixture)
@@ -96,3 +100,30 @@ def test_borders_given_twice_are_shown_as_the_notice_says(browser, sample_server
         assert reader.page.get_by_role("switch", name=re.compile("State borders")).is_checked()
     finally:
         reader.close()
+
+
+def served_files(process) -> list[str]:
+    """The published files a server records as its own."""
+    record = assets.IN_USE / f"{socket.gethostname()}-{process.pid}"
+    return record.read_text().split()
+
+
+def test_a_second_server_of_the_same_checkout_leaves_the_first_ones_files(browser, tmp_path):
+    document = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    document["features"] = document["features"][:3]  # another dataset: other labels and details
+    other_events = tmp_path / "museum.geojson"
+    other_events.write_text(json.dumps(document), encoding="utf-8")
+    first, first_url = start_app(SAMPLE)
+    second, second_url = start_app(other_events)
+    try:
+        open_page(browser, first_url).close()
+        first_files = served_files(first)
+        open_page(browser, second_url).close()
+        assert set(served_files(second)) != set(first_files)
+        for name in first_files:
+            with urllib.request.urlopen(f"{first_url}/app/static/{name}", timeout=10) as response:
+                assert response.status == 200, name
+    finally:
+        for process in (first, second):
+            process.terminate()
+            process.wait(timeout=10)
