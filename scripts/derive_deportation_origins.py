@@ -12,7 +12,7 @@ What each region's area is comes from its `origin` in `facts/geography/regions.y
 
 - real boundaries, where the reference data (`../shared/reference/borders`) has them: `drawn_by`
   names the function below that draws it (from historical-basemaps, Natural Earth,
-  geoBoundaries, or the annexed lands of `data/bloc_expansion.geojson`), `sources` the data cited;
+  geoBoundaries, or the annexed lands of `geodata/areas.geojson`), `sources` the data cited;
 - elsewhere a disc around the region's anchor town of `radius_km`, drawn in an azimuthal
   equidistant projection centred on the town (so the kilometres are true), and clipped to the
   USSR of `world_1938` (`ourednik`) widened by about 10 km, so that it follows the coasts and
@@ -20,7 +20,7 @@ What each region's area is comes from its `origin` in `facts/geography/regions.y
   operation with both kinds of region is "approximate" and cites the sources of its boundary part.
 
 Polygons are simplified for the web as the annexed territories are (`for_web` of
-`scripts/derive_expansion.py`: from 0.005 degrees, coarser until at most 300 vertices) and
+`scripts/derive_areas.py`: from 0.005 degrees, coarser until at most 300 vertices) and
 rounded to 3 decimals. The file is GPL-3.0, like the rest of geodata/.
 
     python scripts/derive_deportation_origins.py
@@ -41,12 +41,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from scripts import derive_borders as borders  # noqa: E402
 from scripts import facts, flows  # noqa: E402
 from scripts.common import REPO, read_features, write_feature_collection  # noqa: E402
-from scripts.derive_expansion import for_web  # noqa: E402
-from scripts.derive_famine_regions import crimea, rounded_mapping  # noqa: E402
+from scripts.derive_areas import crimea, for_web, rounded_mapping  # noqa: E402
 
 OUT = REPO / "geodata" / "deportation_origins.geojson"
 DEPORTATIONS = REPO / "facts" / "deportations.yaml"
-EXPANSION = REPO / "data" / "bloc_expansion.geojson"
+AREAS = REPO / "geodata" / "areas.geojson"
 CLIP_MARGIN_DEGREES = 0.1  # the USSR of 1938 widened by about 10 km: coastal anchor towns stay inside
 
 
@@ -74,7 +73,7 @@ def crimean_land():
 
 def annexed(event: str, country: str | None = None):
     """The polygon of an annexation event, or its part inside a modern country."""
-    [feature] = [f for f in read_features(EXPANSION) if f["properties"]["id"] == event]
+    [feature] = [f for f in read_features(AREAS) if f["properties"]["event"] == event]
     area = shape(feature["geometry"])
     return area.intersection(natural_earth(country)) if country else area
 

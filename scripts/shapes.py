@@ -17,9 +17,26 @@ Coordinates are written as they are drawn (longitude and latitude in degrees).
 
 from __future__ import annotations
 
+from functools import cache
+
 from scripts import facts, flows
+from scripts.common import REPO, read_features
 
 FORMS = ("point", "route", "flows", "area")
+AREAS = REPO / "geodata" / "areas.geojson"
+
+
+@cache
+def areas() -> dict[str, dict]:
+    """The committed polygons of the areas, by event id."""
+    return {feature["properties"]["event"]: feature["geometry"] for feature in read_features(AREAS)}
+
+
+def area(spec: facts.Mapping, event_id: str) -> dict:
+    if event_id not in areas():
+        raise spec.error(f"geodata/areas.geojson has no polygon for {event_id}: run python scripts/derive_areas.py "
+                         "(it needs ../shared/reference)")
+    return areas()[event_id]
 
 
 def point(spec: facts.Mapping) -> dict:
@@ -52,4 +69,4 @@ def features(spec: facts.Mapping, properties: dict, shares: facts.Mapping | None
         return [(route(spec["route"]), properties)]
     if kind == "flows":
         return flows.features(spec["flows"], properties, shares)
-    raise facts.FactError(spec.file, spec.line_of(kind), f"{kind} is not drawn yet")
+    return [(area(spec["area"], properties["id"]), properties)]

@@ -1,26 +1,18 @@
-"""Soviet annexations and the Eastern Bloc, `data/bloc_expansion.geojson`."""
+"""Soviet annexations and the Eastern Bloc (`facts/bloc_expansion.yaml`, as built into `events.geojson`)."""
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
-
 import pytest
 import shapely
+from data_files import features
+from gazetteer import distance_to_named_place
 from shapely.geometry import shape
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from dashboard import dates
+from dashboard.borders import ussr_for_year
+from dashboard.validation import check_document
 
-from dashboard import dates  # noqa: E402
-from dashboard.borders import ussr_for_year  # noqa: E402
-from dashboard.validation import check_file  # noqa: E402
-
-from gazetteer import distance_to_named_place  # noqa: E402
-
-PATH = REPO / "data" / "bloc_expansion.geojson"
-FEATURES = json.loads(PATH.read_text(encoding="utf-8"))["features"]
+FEATURES = features("bloc_expansion")
 ANNEXATIONS = [f for f in FEATURES if f["properties"]["subcategory"] == "annexation"]
 STATES = [f for f in FEATURES if f["properties"]["subcategory"] in ("satellite state", "occupation zone")]
 
@@ -30,7 +22,7 @@ def ident(feature: dict) -> str:
 
 
 def test_every_feature_validates():
-    checked = check_file(PATH)
+    checked = check_document({"type": "FeatureCollection", "features": FEATURES}, "bloc_expansion")
     assert checked.problems == [], "\n".join(map(str, checked.problems[:20]))
 
 

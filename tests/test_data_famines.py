@@ -1,32 +1,25 @@
-"""The famine regions of `data/famines.geojson`: valid, light enough for the web, drawn where the
-famines were and within the USSR of their time.
+"""The famine regions (`facts/famines.yaml`, as built into `events.geojson`): valid, light enough
+for the web, drawn where the famines were and within the USSR of their time.
 
 Tests that read /work/shared/reference skip when it is absent (users' clones do not have it).
 """
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
-
 import pytest
+from data_files import features as features_of
 from shapely.geometry import Point, shape
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from dashboard import dates
+from dashboard.validation import check_document
+from scripts.common import REFERENCE
 
-from dashboard import dates  # noqa: E402
-from dashboard.validation import check_file  # noqa: E402
-from scripts.common import REFERENCE  # noqa: E402
-
-PATH = REPO / "data" / "famines.geojson"
 BORDERS = REFERENCE / "borders"
 needs_reference = pytest.mark.skipif(not BORDERS.exists(), reason="reference data not available")
 
 
 def features() -> list[dict]:
-    return json.loads(PATH.read_text(encoding="utf-8"))["features"]
+    return features_of("famine")
 
 
 def by_id() -> dict[str, dict]:
@@ -39,7 +32,7 @@ def vertices(geometry) -> int:
 
 
 def test_every_feature_validates():
-    checked = check_file(PATH)
+    checked = check_document({"type": "FeatureCollection", "features": features()}, "famines")
     assert [str(problem) for problem in checked.problems] == []
     assert len(checked.features) == len(features()) >= 6
 
@@ -157,13 +150,6 @@ def test_each_famine_lies_within_the_ussr_of_its_time():
         # simplification and the difference between Natural Earth's and Ourednik's coastlines leave
         # slivers; anything more would be a famine drawn abroad
         assert outside < 0.01 * geometry.area, (props["id"], outside / geometry.area)
-
-
-@needs_reference
-def test_file_is_what_the_script_writes():
-    from scripts.derive_famine_regions import features as derived
-
-    assert features() == derived()
 
 
 def test_figures_are_sourced_ranges():
