@@ -5,8 +5,11 @@ Sources:
   years, belligerents, coordinates (from Wikidata), Wikidata ids and Wikipedia links. Cite `whbd`.
 - CDB90 (`battles/cdb90/`): exact start/end dates, strengths, casualties and armour losses per
   side for some Eastern Front battles. Cite `cdb90`.
-- A few exact dates and Soviet loss figures of the great battles from the standard works
-  (Glantz & House, Glantz, Krivosheev, Coox), entered by hand below with their keys.
+
+What the standard works add (exact dates and Soviet losses of the great battles, from Glantz &
+House, Glantz, Krivosheev, Coox), and battles that are not WHBD rows (the siege of Leningrad),
+are facts entered by hand in `facts/battles.yaml`, applied by the build, not here; a WHBD
+battle filed under one of those by name is linked to it (`related`).
 
 Which battles: 1929-1945, with a Soviet side (WHBD `soviet_side`), in the wars the atlas
 covers: the Sino-Soviet conflict of 1929, the Soviet-Japanese border conflicts of 1935-1939
@@ -30,11 +33,13 @@ from urllib.parse import unquote
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from scripts import facts  # noqa: E402
 from scripts.common import REFERENCE, REPO, write_feature_collection  # noqa: E402
 
 WHBD = REFERENCE / "battles" / "whbd_battles_1917_1956.csv"
 CDB90 = REFERENCE / "battles" / "cdb90"
 OUT = REPO / "data" / "battles.geojson"
+HAND_ENTERED = REPO / "facts" / "battles.yaml"
 
 # The wars (subcategory) and the span of each, as (first day, last day), for checks.
 WARS = {
@@ -68,129 +73,6 @@ CDB90_MATCHES: dict[str, tuple[str, list[str]]] = {
     "6924": ("part", ["515"]),  # Seelow Heights: one division's sector
     "1729": ("whole", ["516"]),  # Mutanchiang (Mudanjiang)
     "2249": ("whole", ["637"]),  # Second Battle of Targu Frumos
-}
-
-# Exact dates and Soviet losses from the standard works, for the great battles.
-# Krivosheev (1997) gives "irrecoverable" (killed, died of wounds, missing, captured) and
-# "sanitary" (wounded, sick) losses per strategic operation.
-HAND: dict[str, dict] = {
-    "3751": {  # Stalingrad
-        "start": "1942-07-17", "end": "1943-02-02",
-        "sources": [{"key": "glantz1995"}, {"key": "beevor1998"}, {"key": "krivosheev1997"}],
-        "alt_names": [{"name": "Сталинградская битва", "lang": "ru"}],
-        "figures": [
-            {"measure": "losses", "low": 478741, "high": 478741, "year": 1943,
-             "note": "Soviet irrecoverable losses (killed, missing, captured) in the Stalingrad defensive "
-                     "(17 Jul-18 Nov 1942) and offensive (19 Nov 1942-2 Feb 1943) operations",
-             "sources": [{"key": "krivosheev1997"}]},
-            {"measure": "casualties", "low": 1129619, "high": 1129619, "year": 1943,
-             "note": "Soviet total losses, irrecoverable and sanitary (wounded, sick), in the two operations",
-             "sources": [{"key": "krivosheev1997"}]},
-        ],
-        "description": "The German summer offensive of 1942 reached the Volga at Stalingrad, where the "
-                       "city was fought over street by street. The Soviet counteroffensive of 19 November "
-                       "1942 encircled the German Sixth Army and its allies; the last encircled troops "
-                       "surrendered on 2 February 1943.",
-    },
-    "366": {  # Kursk
-        "start": "1943-07-05", "end": "1943-08-23",
-        "sources": [{"key": "glantz1999"}, {"key": "krivosheev1997"}],
-        "alt_names": [{"name": "Курская битва", "lang": "ru"}],
-        "figures": [
-            {"measure": "losses", "low": 254470, "high": 254470, "year": 1943,
-             "note": "Soviet irrecoverable losses in the Kursk defensive (5-23 Jul 1943), Orel offensive "
-                     "(12 Jul-18 Aug 1943) and Belgorod-Kharkov offensive (3-23 Aug 1943) operations",
-             "sources": [{"key": "krivosheev1997"}]},
-            {"measure": "casualties", "low": 863303, "high": 863303, "year": 1943,
-             "note": "Soviet total losses, irrecoverable and sanitary, in the same three operations",
-             "sources": [{"key": "krivosheev1997"}]},
-        ],
-        "description": "The German offensive against the Kursk salient (Operation Citadel), opened on "
-                       "5 July 1943, was held by prepared Soviet defences in depth. Soviet counteroffensives "
-                       "towards Orel and Belgorod-Kharkov followed, and Kharkov was taken on 23 August 1943; "
-                       "the Red Army kept the initiative for the rest of the war.",
-    },
-    "627": {  # Moscow (dates from CDB90)
-        "sources": [{"key": "glantz1995"}, {"key": "krivosheev1997"}],
-        "alt_names": [{"name": "Битва за Москву", "lang": "ru"}],
-        "figures": [
-            {"measure": "losses", "low": 653924, "high": 653924, "year": 1942,
-             "note": "Soviet irrecoverable losses in the Moscow defensive (30 Sep-5 Dec 1941) and "
-                     "offensive (5 Dec 1941-7 Jan 1942) operations",
-             "sources": [{"key": "krivosheev1997"}]},
-            {"measure": "casualties", "low": 1029234, "high": 1029234, "year": 1942,
-             "note": "Soviet total losses, irrecoverable and sanitary, in the two operations",
-             "sources": [{"key": "krivosheev1997"}]},
-        ],
-        "description": "The German drive on Moscow (Operation Typhoon), begun at the end of September "
-                       "1941, encircled large Soviet forces at Vyazma and Bryansk but was halted at the "
-                       "approaches to the capital. The Soviet counteroffensive from 5 December 1941 pushed "
-                       "Army Group Centre back from the city.",
-    },
-    "856": {  # Kiev 1941
-        "sources": [{"key": "glantz1995"}, {"key": "krivosheev1997"}],
-        "figures": [
-            {"measure": "losses", "low": 616304, "high": 616304, "year": 1941,
-             "note": "Soviet irrecoverable losses in the Kiev defensive operation, 7 Jul-26 Sep 1941",
-             "sources": [{"key": "krivosheev1997"}]},
-            {"measure": "casualties", "low": 700544, "high": 700544, "year": 1941,
-             "note": "Soviet total losses, irrecoverable and sanitary, in the same operation",
-             "sources": [{"key": "krivosheev1997"}]},
-        ],
-        "description": "German armoured groups closing from north and south in September 1941 encircled "
-                       "the bulk of the Soviet Southwestern Front east of Kiev, one of the largest "
-                       "encirclements of the war.",
-    },
-    "693": {  # Berlin
-        "start": "1945-04-16", "end": "1945-05-02",
-        "sources": [{"key": "beevor2002"}, {"key": "krivosheev1997"}],
-        "alt_names": [{"name": "Берлинская наступательная операция", "lang": "ru"}],
-        "figures": [
-            {"measure": "losses", "low": 78291, "high": 78291, "year": 1945,
-             "note": "Soviet irrecoverable losses in the Berlin offensive operation, 16 Apr-8 May 1945",
-             "sources": [{"key": "krivosheev1997"}]},
-            {"measure": "casualties", "low": 352475, "high": 352475, "year": 1945,
-             "note": "Soviet total losses, irrecoverable and sanitary, in the same operation",
-             "sources": [{"key": "krivosheev1997"}]},
-        ],
-        "description": "The last Soviet offensive in Europe opened on 16 April 1945 from the Oder "
-                       "bridgeheads; the fronts of Zhukov and Konev encircled Berlin, and the city's "
-                       "garrison surrendered on 2 May 1945.",
-    },
-    "1308": {  # Khalkhin Gol
-        "start": "1939-05-11", "end": "1939-09-16",
-        "sources": [{"key": "coox1985"}],
-        "alt_names": [{"name": "Бои на Халхин-Голе", "lang": "ru"}],
-        "description": "An undeclared war on the border of the Mongolian People's Republic and "
-                       "Japanese-run Manchukuo along the Khalkha River. Zhukov's counteroffensive of "
-                       "20 August 1939 encircled and destroyed the Japanese forces east of the river; a "
-                       "ceasefire followed on 16 September 1939.",
-    },
-}
-
-# The siege of Leningrad is not a WHBD row; entered by hand, at the city centre.
-SIEGE_OF_LENINGRAD = {
-    "type": "Feature",
-    "geometry": {"type": "Point", "coordinates": [30.31413, 59.93863]},
-    "properties": {
-        "id": "battle-siege-of-leningrad-1941",
-        "name": "Siege of Leningrad",
-        "alt_names": [{"name": "Блокада Ленинграда", "lang": "ru"}],
-        "category": "battle",
-        "subcategory": "Eastern Front (1941–1945)",
-        "belligerents": ["Finland", "Germany", "Soviet Union"],
-        "outcome": "Blockade lifted by the Red Army",
-        "start": "1941-09-08",
-        "end": "1944-01-27",
-        "date_precision": "day",
-        "place": {"name": "Saint Petersburg", "countries": ["RU"]},
-        "location_precision": "settlement",
-        "description": "German troops cut Leningrad's last land link on 8 September 1941, while Finnish "
-                       "forces held the north; supplies came only across Lake Ladoga. Hundreds of "
-                       "thousands of inhabitants died of hunger and cold. A land corridor was opened in "
-                       "January 1943 and the blockade was fully lifted on 27 January 1944.",
-        "sources": [{"key": "glantz2002"}],
-    },
 }
 
 REGION_WORDS = re.compile(r"Offensive|Operation|Campaign|Pocket|Battles of|Dnieper|Crimea|Kerch Peninsula|Sea of Azov|Moscow|Kursk|Stalingrad|Caucasus")
@@ -400,6 +282,11 @@ def describe(name: str, war: str, belligerents: list[str], place: dict, years: s
     return (text + (" " + extra if extra else "")).strip()
 
 
+def hand_entered() -> dict[str, str]:
+    """Name -> id of the battles entered by hand (not amendments of derived ones)."""
+    return {entry["name"]: entry["id"] for entry in facts.read(HAND_ENTERED)["events"] if "id" in entry}
+
+
 def build() -> list[dict]:
     rows = read_whbd()
     places = place_of(rows)
@@ -459,20 +346,8 @@ def build() -> list[dict]:
             else:
                 extra = (f"CDB90 records one phase or sector of it, {short_date(start)} to "
                          f"{short_date(end)}, with strengths and losses of the forces engaged.")
-        hand = HAND.get(row["battle_id"])
-        if hand:
-            if "start" in hand:
-                props["start"], props["end"], props["date_precision"] = hand["start"], hand["end"], "day"
-            sources += [s for s in hand["sources"] if s not in sources]
-            figures = hand.get("figures", []) + figures
-            if "alt_names" in hand:
-                props["alt_names"] = hand["alt_names"]
         years = props["start"][:4] + (f"–{props['end'][:4]}" if props.get("end", props["start"])[:4] != props["start"][:4] else "")
-        if hand and "description" in hand:
-            description = hand["description"]
-        else:
-            description = describe(name, war, belligerents, place, years, extra)
-        props["description"] = description[:700]
+        props["description"] = describe(name, war, belligerents, place, years, extra)[:700]
         if figures:
             props["figures"] = figures
         props["sources"] = sources
@@ -488,15 +363,13 @@ def build() -> list[dict]:
             "geometry": {"type": "Point", "coordinates": [round(float(row["lon"]), 5), round(float(row["lat"]), 5)]},
             "properties": props,
         })
-    by_name["Siege of Leningrad"] = SIEGE_OF_LENINGRAD["properties"]["id"]
-    by_name.setdefault("Battle of Suomussalmi", by_name.get("Battle of Suomussalmi"))
+    by_name.update(hand_entered())
     # A battle that WHBD files under a larger battle that is itself on the map: link them.
     for feature in features:
         props = feature["properties"]
         parent = by_name.get(props.pop("_war_label"))
         if parent and parent != props["id"]:
             props["related"] = [parent]
-    features.append(SIEGE_OF_LENINGRAD)
     features.sort(key=lambda f: (f["properties"]["start"], f["properties"]["id"]))
     return features
 

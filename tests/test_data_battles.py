@@ -1,4 +1,6 @@
-"""The battles of `data/battles.geojson` against the reference data they come from (WHBD, CDB90).
+"""The battles of the atlas (`data/battles.geojson`, derived from WHBD and CDB90, amended and
+completed by `facts/battles.yaml`, as built into `events.geojson`) against the reference data
+they come from.
 
 Tests that read /work/shared/reference skip when it is absent (users' clones do not have it).
 """
@@ -6,23 +8,16 @@ Tests that read /work/shared/reference skip when it is absent (users' clones do 
 from __future__ import annotations
 
 import csv
-import json
-import sys
-from pathlib import Path
 
 import pytest
+from data_files import fact_events, features
+from gazetteer import distance_km, distance_to_named_place
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from dashboard import dates
+from dashboard.validation import check_document
+from scripts.common import REFERENCE
+from scripts.derive_battles import CDB90_MATCHES, WARS
 
-from dashboard import dates  # noqa: E402
-from dashboard.validation import check_file  # noqa: E402
-from scripts.common import REFERENCE  # noqa: E402
-from scripts.derive_battles import CDB90_MATCHES, HAND, WARS  # noqa: E402
-
-from gazetteer import distance_km, distance_to_named_place  # noqa: E402
-
-PATH = REPO / "data" / "battles.geojson"
 WHBD = REFERENCE / "battles" / "whbd_battles_1917_1956.csv"
 CDB90 = REFERENCE / "battles" / "cdb90"
 needs_reference = pytest.mark.skipif(not WHBD.exists(), reason="reference data not available")
@@ -30,8 +25,7 @@ needs_reference = pytest.mark.skipif(not WHBD.exists(), reason="reference data n
 
 @pytest.fixture(scope="module")
 def battles() -> list[dict]:
-    return [f["properties"] | {"_coordinates": f["geometry"]["coordinates"]}
-            for f in json.loads(PATH.read_text(encoding="utf-8"))["features"]]
+    return [f["properties"] | {"_coordinates": f["geometry"]["coordinates"]} for f in features("battle")]
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +35,7 @@ def whbd_rows() -> dict[str, dict]:
 
 
 def test_every_battle_validates():
-    checked = check_file(PATH)
+    checked = check_document({"type": "FeatureCollection", "features": features("battle")}, "battles")
     assert checked.problems == [], "\n".join(map(str, checked.problems[:20]))
 
 
@@ -117,10 +111,11 @@ def test_cdb90_dates_are_copied_exactly(battles, whbd_rows):
     with (CDB90 / "active_periods.csv").open(encoding="utf-8") as rows:
         periods = list(csv.DictReader(rows))
     by_row = {row["battle_id"]: row for row in whbd_rows.values()}
+    dated_by_hand = {entry["amends"] for entry in fact_events("battles") if "amends" in entry and "start" in entry}
     for battle_id, (kind, isqnos) in CDB90_MATCHES.items():
-        if kind != "whole" or "start" in HAND.get(battle_id, {}):
-            continue
         battle = next(b for b in battles if b.get("wikidata") == by_row[battle_id]["wikidata"])
+        if kind != "whole" or battle["id"] in dated_by_hand:
+            continue
         mine = [p for p in periods if p["isqno"] in isqnos]
         assert battle["start"] == min(p["start_time_min"][:10] for p in mine)
         assert battle.get("end", battle["start"]) == max(p["end_time_max"][:10] for p in mine)
