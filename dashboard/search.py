@@ -1,4 +1,5 @@
-"""Find events by name: the English name and every other name, in Latin or Cyrillic script.
+"""Find events by name, in Latin or Cyrillic script: the English name, every other name, and
+the place the event is at (`Vorkuta` finds the camps at Vorkuta, after the events named so).
 
 Matching ignores case and diacritics (`Łódź` = `lodz`, `ё` = `е`) and punctuation
 (`Nizhne-Indigirsky` = `nizhne indigirsky`). A Latin query also finds Cyrillic names, and a
@@ -19,9 +20,10 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-# How well a name matches, best first.
-EXACT, PREFIX, WORD_PREFIX, SUBSTRING, ALL_WORDS = range(5)
-MATCH_KINDS = ("exact", "prefix", "word prefix", "substring", "all words")
+# How well a name matches, best first. Whole words: `Stalingrad` in `Battle of Stalingrad`,
+# which comes before `Stalingradsky ITL`, where it only starts a word.
+EXACT, WHOLE_WORDS, PREFIX, WORD_PREFIX, SUBSTRING, ALL_WORDS = range(6)
+MATCH_KINDS = ("exact", "whole words", "prefix", "word prefix", "substring", "all words")
 # Skeleton (cross-script) matches need this many letters, or a short query would find almost anything.
 MIN_SKELETON_LENGTH = 3
 
@@ -100,24 +102,28 @@ class SearchIndex:
     labels: tuple
     frame_index: pd.Index  # the index of the frame it was built on
     names: tuple[str, ...]  # the name as written, to show what was matched
+    is_place: tuple[bool, ...]  # the entry is the event's place, shown as "name (place)"
     is_alt: tuple[bool, ...]
     folded: tuple[str, ...]  # normalise(name)
     skeletons: tuple[str, ...]  # skeleton(name); a name may give more than one entry
 
 
 def build_index(events: gpd.GeoDataFrame) -> SearchIndex:
-    """Normalised keys of every event's name and alternative names; build once per dataset."""
-    labels, names, is_alt, folded, skeletons = [], [], [], [], []
+    """Normalised keys of every event's names and place; build once per dataset."""
+    labels, names, is_place, is_alt, folded, skeletons = [], [], [], [], [], []
     for label, name, props in zip(events.index, events["name"], events["properties"]):
-        entries = [(name, None, False)] + [(alt.name, alt.lang, True) for alt in props.alt_names]
-        for text, lang, alt in entries:
+        entries = [(name, None, False, False)] + [(alt.name, alt.lang, False, True) for alt in props.alt_names]
+        entries.append((props.place.name, None, True, False))
+        for text, lang, place, alt in entries:
             for key in sorted(_name_keys(text, lang)):
                 labels.append(label)
-                names.append(text)
+                names.append(f"{name} ({text})" if place else text)
+                is_place.append(place)
                 is_alt.append(alt)
                 folded.append(normalise(text))
                 skeletons.append(key)
-    return SearchIndex(tuple(labels), events.index.copy(), tuple(names), tuple(is_alt), tuple(folded), tuple(skeletons))
+    return SearchIndex(tuple(labels), events.index.copy(), tuple(names), tuple(is_place), tuple(is_alt),
+                       tuple(folded), tuple(skeletons))
 
 
 def _kind(key: str, query: str, words: list[str]) -> int | None:
@@ -126,6 +132,8 @@ def _kind(key: str, query: str, words: list[str]) -> int | None:
         return None
     if key == query:
         return EXACT
+    if f" {query} " in f" {key} ":
+        return WHOLE_WORDS
     if key.startswith(query):
         return PREFIX
     spaced = " " + key
@@ -139,14 +147,15 @@ def _kind(key: str, query: str, words: list[str]) -> int | None:
 
 
 def search(events: gpd.GeoDataFrame, query: str, limit: int = 20, index: SearchIndex | None = None) -> gpd.GeoDataFrame:
-    """The events whose name or another name matches `query`, best first, at most `limit`.
+    """The events whose names or place match `query`, best first, at most `limit`.
 
-    Order: exact name, then name starting with the query, a word of the name starting with
-    it, the query anywhere in the name, every word of the query starting a word of the name;
-    within each, a match in the name's own script before a cross-script one (which must start
-    at a word: inside a word the romanised skeletons match too loosely), the English name
-    before another name, shorter names first. Two columns are added: `matched_name` (the name
-    that matched, e.g. the Cyrillic one) and `match` (one of MATCH_KINDS).
+    Order: names before places; then exact name, the query as whole words of the name, the
+    name starting with the query, a word of the name starting with it, the query anywhere in
+    the name, every word of the query starting a word of the name; within each, a match in the
+    name's own script before a cross-script one (which must start at a word: inside a word the
+    romanised skeletons match too loosely), the English name before another name, shorter names
+    first. Two columns are added: `matched_name` (the name that matched, e.g. the Cyrillic one,
+    or "name (place)") and `match` (one of MATCH_KINDS).
 
     `index` (from `build_index`) may cover more events than `events`, e.g. built once on all
     events and searched within the filtered ones; without it, it is built on the spot.
@@ -172,12 +181,12 @@ def search(events: gpd.GeoDataFrame, query: str, limit: int = 20, index: SearchI
             if kind is None or cross and kind == SUBSTRING or wanted is not None and label not in wanted:
                 continue
             name = index.names[position]
-            rank = (kind, cross, index.is_alt[position], len(name), name.casefold())
+            rank = (index.is_place[position], kind, cross, index.is_alt[position], len(name), name.casefold())
             if label not in best or rank < best[label][0]:
                 best[label] = (rank, name)
     ordered = sorted(best, key=lambda label: best[label][0])[: max(limit, 0)]
     rows = events.take(events.index.get_indexer(ordered))
-    return _with_match_columns(rows, [best[label][1] for label in ordered], [MATCH_KINDS[best[label][0][0]] for label in ordered])
+    return _with_match_columns(rows, [best[label][1] for label in ordered], [MATCH_KINDS[best[label][0][1]] for label in ordered])
 
 
 def _with_match_columns(rows: gpd.GeoDataFrame, names: list[str], kinds: list[str]) -> gpd.GeoDataFrame:

@@ -96,19 +96,25 @@ def test_yo_and_ye_are_one_letter(named):
 
 def test_best_matches_first(named):
     events = named([
-        ("Camp on the Upper Kolyma", []),  # word prefix
+        ("Camp on the Upper Kolyma", []),  # whole word
         ("Nikolaevsk camp", []),  # substring
         ("Kolyma", []),  # exact
-        ("Kolyma Highway", []),  # prefix
-        ("Camps in the region of the Kolyma", []),  # word prefix, longer name
+        ("Kolymalag", []),  # prefix
+        ("Camps in the region of the Kolyma", []),  # whole word, longer name
+        ("Upper Kolymalag", []),  # word prefix
     ])
     found = search(events, "kolyma")
-    assert ids(found) == ["event-2", "event-3", "event-0", "event-4"]
-    assert found["match"].tolist() == ["exact", "prefix", "word prefix", "word prefix"]
+    assert ids(found) == ["event-2", "event-0", "event-4", "event-3", "event-5"]
+    assert found["match"].tolist() == ["exact", "whole words", "whole words", "prefix", "word prefix"]
     found = search(events, "kol")
-    assert ids(found) == ["event-2", "event-3", "event-0", "event-4", "event-1"]
+    assert ids(found) == ["event-2", "event-3", "event-5", "event-0", "event-4", "event-1"]
     assert found["match"].iloc[-1] == "substring"
     assert set(found["match"]) <= set(MATCH_KINDS)
+
+
+def test_a_name_holding_the_query_as_a_word_comes_before_one_where_it_starts_a_word(named):
+    events = named([("Stalingradsky ITL", []), ("Stalingradsky PFL No 0108", []), ("Battle of Stalingrad", [])])
+    assert ids(search(events, "Stalingrad"))[0] == "event-2"
 
 
 def test_cross_script_matches_start_at_a_word(named):
@@ -126,7 +132,7 @@ def test_words_in_another_order(named):
 def test_same_script_before_cross_script_and_name_before_alt_name(named):
     events = named([
         ("Magadan camp", []),
-        ("Camp 7", [("Магаданский лагерь", "ru")]),
+        ("Camp 7", [("Лагерь Магадан", "ru")]),
     ])
     assert ids(search(events, "magadan")) == ["event-0", "event-1"]
     assert ids(search(events, "магадан")) == ["event-1", "event-0"]
@@ -203,3 +209,18 @@ def test_real_events_are_found_by_each_of_their_names(real):
             exact = found[found["match"] == "exact"]
             assert row.id in set(exact["id"]), (row.id, name)
 
+
+
+def test_an_event_is_found_by_its_place_after_the_events_named_so(named):
+    events = named([("Camp 7", []), ("Vorkuta uprising", [])])
+    camp = events.at[0, "properties"]
+    events.at[0, "properties"] = camp.model_copy(update={"place": camp.place.model_copy(update={"name": "Vorkuta"})})
+    found = search(events, "Воркута")
+    assert ids(found) == ["event-1", "event-0"]
+    assert found["matched_name"].iloc[1] == "Camp 7 (Vorkuta)"
+
+
+def test_the_names_readers_know_find_the_real_events(real):
+    index = build_index(real)
+    assert "camp-111-0" in ids(search(real, "Vorkuta", index=index))  # Vorkutinsky ITL, at Vorkuta
+    assert ids(search(real, "Stalingrad", index=index))[0] == "battle-stalingrad-1942"
