@@ -12,25 +12,30 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import os
 import random
+import shutil
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 import streamlit_folium
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(Path(__file__).parent))
 
 from dashboard import filters, mapview, search  # noqa: E402
 from dashboard.events import load  # noqa: E402
 
 SEARCHES = ["Vishersky", "вишерский итл", "a", "white sea canal"]
 REPEATS = {"real": 7, "x10": 3, "x100": 1}
-URLS = {"landUrl": "land.geojson", "labelsUrl": "labels.json", "detailsUrl": "details.json"}
-TARGETS = "targets: rerun < 0.3 s (real data), < 1.5 s (10,000 events); map HTML < 2 MB (10,000 events)"
+URLS = {"landUrl": "land.geojson", "eventsUrl": "events.json", "detailsUrl": "details.json"}
+TARGETS = "targets: slider or theme change to map redrawn <= 0.25 s (real), <= 0.6 s (x10); server CPU per change <= 0.05 s"
 
 
 def median_seconds(action, repeats: int) -> tuple[float, object]:
@@ -62,27 +67,29 @@ def scaled_copy(source: Path, factor: int, folder: Path) -> Path:
     return path
 
 
-def map_payload(events) -> dict:
+def map_payload(state: dict) -> dict:
     """What one rerun sends to the map component: built exactly as st_folium builds it
     (the same capture as tests/test_mapview.py, without pytest's monkeypatch)."""
     sent = {}
     original = streamlit_folium._component_func
     streamlit_folium._component_func = lambda **kwargs: sent.update(kwargs)
     try:
-        streamlit_folium.st_folium(mapview.base_map(URLS), feature_group_to_add=mapview.event_layers(events, 1940))
+        streamlit_folium.st_folium(mapview.base_map(URLS), feature_group_to_add=mapview.filter_layer(state))
     finally:
         streamlit_folium._component_func = original
     return sent
 
 
 def rerun(events, years, categories):
-    """The Python work of one filter change: filter, build the layers, serialise the map."""
-    return map_payload(filters.select(events, years, categories))
+    """The map's Python work in one filter change: filter (for the counts), send the choices."""
+    filters.select(events, years, categories)
+    return map_payload(mapview.filter_state(years, categories, None, None, True))
 
 
 def measure(path: Path, repeats: int) -> dict:
-    """Once per load: read, validate, prepare the map features. Per rerun: the rest."""
+    """Once per load: read, validate, prepare the map features and their file. Per rerun: the rest."""
     load_seconds, events = median_seconds(lambda: mapview.prepare(load(path).events), repeats=1)
+    data_seconds, data = median_seconds(lambda: json.dumps(mapview.map_data(events), separators=(",", ":")), 1)
     categories = list(events["category"].unique())
     first, last = filters.year_bounds(events)
     filter_seconds, _ = median_seconds(lambda: filters.select(events, (1937, 1945), categories), repeats)
@@ -95,62 +102,96 @@ def measure(path: Path, repeats: int) -> dict:
     html_bytes = sum(len(payload[key] or "") for key in ("script", "header", "html", "feature_group"))
     return {
         "events": len(events),
-        "load+validate+prepare s": load_seconds,
+        "load+validate+prepare s": load_seconds + data_seconds,
+        "events file, sent once MB": len(data.encode()) / 1e6,
         "filter s": filter_seconds,
         "rerun (all) s": rerun_all,
         "rerun (1937-45) s": rerun_part,
-        "map HTML MB": html_bytes / 1e6,
+        "map sent per rerun KB": html_bytes / 1e3,
         "search (per query) s": search_seconds / len(SEARCHES),
     }
 
 
-def browser_timings(events_path: Path) -> dict:
-    """Open the page in headless Chromium: time to the map drawn, and from a slider change to the map updated."""
-    from test_browser import Reader, start_app  # the same harness as the browser tests
+def start_server(script: Path, events: Path, cwd: Path = REPO) -> tuple[subprocess.Popen, str]:
+    """`streamlit run script` on a free port, showing `events`; returns the process and its URL."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+               "--server.address", "127.0.0.1"]
+    env = {**os.environ, "ATLAS_EVENTS": str(events), "PYTHONPATH": str(cwd)}
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
+            return process, url
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError(f"{script} did not answer within 120 s")
+
+
+def naive_script(folder: Path) -> Path:
+    """The naive page in `folder`, with Leaflet in its static folder (there is no CDN here)."""
+    import xstatic.pkg.leaflet
+
+    shutil.copytree(xstatic.pkg.leaflet.BASE_DIR, folder / "static" / "leaflet", dirs_exist_ok=True)
+    return Path(shutil.copy(Path(__file__).with_name("naive_app.py"), folder / "naive_app.py"))
+
+
+def browser_rows(paths: dict[str, Path], folder: Path) -> dict[str, dict]:
+    """The atlas and the naive page, each on a fresh server, at each size; 20 sessions on the real data."""
     from playwright.sync_api import sync_playwright
 
-    process, url = start_app(events_path)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
-            Reader(browser, url).close()  # first visit warms the cache of the loaded data
-            began = time.perf_counter()
-            reader = Reader(browser, url)
-            drawn_seconds = time.perf_counter() - began
-            before = reader.drawn()
-            began = time.perf_counter()
-            reader.move_upper_year_to_start()
-            reader.wait_until(lambda: reader.drawn() != before, timeout=60)
-            update_seconds = time.perf_counter() - began
-            browser.close()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-    return {"page open -> map drawn s": drawn_seconds, "slider change -> map updated s": update_seconds}
+    import browser
+    import sessions
+
+    scripts = {"atlas": REPO / "dashboard" / "app.py", "naive": naive_script(folder)}
+    rows = {}
+    with sync_playwright() as playwright:
+        chromium = browser.launch(playwright)
+        for size in ("real", "x10"):
+            for app, script in scripts.items():
+                process, url = start_server(script, paths[size])
+                try:
+                    row = browser.measure_page(chromium, url, process.pid)
+                    if size == "real":
+                        row |= {f"20 sessions: {key}": value for key, value in sessions.crowd(url).items()}
+                    rows[f"{app} {size}"] = row
+                finally:
+                    process.terminate()
+                    process.wait(timeout=20)
+        chromium.close()
+    return rows
+
+
+def print_table(rows: dict[str, dict]) -> None:
+    metrics = list(dict.fromkeys(metric for row in rows.values() for metric in row))
+    width = max(len(metric) for metric in metrics) + 2
+    print(f"{'':>{width}}" + "".join(f"{name:>12}" for name in rows))
+    for metric in metrics:
+        cells = (row.get(metric) for row in rows.values())
+        print(f"{metric:>{width}}" + "".join(
+            f"{cell:>12.3f}" if isinstance(cell, float) else f"{'' if cell is None else cell:>12}" for cell in cells
+        ))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--browser", action="store_true", help="also time the page in headless Chromium")
+    parser.add_argument("--events", type=Path, default=REPO / "events.geojson", help="the real data (default: the atlas's)")
     args = parser.parse_args()
-    real = REPO / "events.geojson"
+    real = args.events
     with tempfile.TemporaryDirectory() as folder:
         paths = {"real": real, "x10": scaled_copy(real, 10, Path(folder)), "x100": scaled_copy(real, 100, Path(folder))}
         rows = {name: measure(path, REPEATS[name]) for name, path in paths.items()}
-        print(f"{'':>24}" + "".join(f"{name:>12}" for name in rows))
-        for metric in rows["real"]:
-            print(f"{metric:>24}" + "".join(f"{row[metric]:>12.3f}" if isinstance(row[metric], float) else f"{row[metric]:>12}" for row in rows.values()))
-        per_event = {name: row["rerun (all) s"] / row["events"] * 1e3 for name, row in rows.items()}
-        print("rerun ms per event: " + ", ".join(f"{name} {value:.3f}" for name, value in per_event.items()))
-        print(f"x100 / real rerun ratio: {rows['x100']['rerun (all) s'] / rows['real']['rerun (all) s']:.1f}")
+        print_table(rows)
         print(TARGETS)
         if args.browser:
-            for name in ("real", "x10"):
-                timings = browser_timings(paths[name])
-                print(f"browser, {name}: " + ", ".join(f"{key} {value:.2f}" for key, value in timings.items()))
+            print("\nIn headless Chromium (seconds; slider and theme: from the key pressed to the map redrawn):")
+            print_table(browser_rows(paths, Path(folder)))
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
 import os
-import time
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -24,7 +24,7 @@ from dashboard.plain import code_span, shortened
 EVENTS_FILE = Path(os.environ.get("ATLAS_EVENTS", Path(__file__).parents[1] / "events.geojson"))
 MAX_PROBLEMS_SHOWN = 20
 FOCUS_ZOOM = 6
-PLAY_STEP_SECONDS = 1.2
+PLAY_STEP_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def load_atlas(path: str, modified: float) -> Atlas:
     events = mapview.prepare(dataset.events)
     records = {row.id: details(row.properties) for row in events.itertuples()}
     urls = assets.publish_libraries() | {
-        "labelsUrl": assets.publish_json("labels", mapview.labels(events)),
+        "eventsUrl": assets.publish_json("events", mapview.map_data(events)),
         "detailsUrl": assets.publish_json("details", records),
     }
     return Atlas(replace(dataset, events=events), urls, records, search.build_index(events))
@@ -164,6 +164,21 @@ def step_play(events: pd.DataFrame) -> None:
         st.session_state["years"] = (first, last + 1)
 
 
+def play_clock() -> None:
+    """While playing, a timer in the browser reruns the page every step, and each run moves the
+    last year on (`step_play`): no server thread waits between the steps."""
+    if not st.session_state.get("playing"):
+        return
+    calls = itertools.count()
+
+    @st.fragment(run_every=PLAY_STEP_SECONDS)
+    def tick() -> None:
+        if next(calls) > 0:  # the first call is this page run's own; the later ones are the timer's
+            st.rerun()
+
+    tick()
+
+
 def play_controls() -> None:
     playing = st.session_state.get("playing", False)
     label = "⏸ Pause" if playing else "▶ Play the years"
@@ -216,16 +231,15 @@ def empty_reason(choices: Choices, dataset: Dataset) -> str:
     return f"No events of the selected themes ({names}) fall within {first}–{last}. Widen the years or add themes."
 
 
-def show_map(atlas: Atlas, shown: pd.DataFrame, choices: Choices) -> dict | None:
-    layers = mapview.event_layers(shown, choices.years[1])
-    if choices.borders:
-        layers.insert(0, mapview.borders_layer(choices.years[1]))
+def show_map(atlas: Atlas, choices: Choices) -> dict | None:
+    """The map: its base and data are the same on every rerun; only the choices are sent."""
+    state = mapview.filter_state(choices.years, choices.categories, choices.camp_types, choices.activities, choices.borders)
     view = st.session_state.get("view")
     centre, zoom = st.session_state.get("focus", (None, None))
     return st_folium(
         mapview.base_map(atlas.urls, view),
         key="atlas-map",
-        feature_group_to_add=layers,
+        feature_group_to_add=mapview.filter_layer(state),
         returned_objects=["last_object_clicked"],
         center=centre,
         zoom=zoom,
@@ -234,15 +248,38 @@ def show_map(atlas: Atlas, shown: pd.DataFrame, choices: Choices) -> dict | None
     )
 
 
+def opened(label: str, key: str):
+    """An expander whose content is built and sent only while it is open (opening it reruns the
+    page): None while it is closed. `label` must not change, or the expander closes."""
+    box = st.expander(label, key=key, on_change="rerun")
+    return box if box.open else None
+
+
 def show_prisoner_chart(events: pd.DataFrame, choices: Choices) -> None:
+    if not (events["category"] == "gulag").any() or not (box := opened("Prisoners in the camps, by year", "prisoners-open")):
+        return
     camps = filters.select(events, filters.year_bounds(events), ["gulag"], choices.camp_types, choices.activities)
     totals = filters.prisoners_by_year(camps)
-    if totals.empty:
+    with box:
+        if totals.empty:
+            st.caption("No camp of the selected types and activities has a count of prisoners.")
+            return
+        last = choices.years[1]
+        st.caption("Selected types and activities; counts of 1 January as a rule.")
+        st.altair_chart(prisoners_chart(totals, choices.years), width="stretch")
+        st.caption(f"Sum of the camps' yearly counts (Smirnov 1998). {last}: {totals.get(last, 0):,} prisoners.")
+
+
+def show_timeline(events: pd.DataFrame, choices: Choices) -> None:
+    if not (box := opened("Timeline: events under way each year, by theme", "timeline-open")):
         return
-    last = choices.years[1]
-    st.markdown("**Prisoners in the camps** (selected types and activities; counts of 1 January as a rule)")
-    st.altair_chart(prisoners_chart(totals, choices.years), width="stretch")
-    st.caption(f"Sum of the camps' yearly counts (Smirnov 1998). {last}: {totals.get(last, 0):,} prisoners.")
+    timeline = filters.events_per_year(filters.select(events, filters.year_bounds(events), choices.categories))
+    with box:
+        if timeline.empty:
+            st.caption("No theme is selected.")
+            return
+        st.caption("The selected years shaded.")
+        st.altair_chart(timeline_chart(timeline, choices.years, filters.year_bounds(events)), width="stretch")
 
 
 def search_box(atlas: Atlas) -> None:
@@ -314,7 +351,7 @@ def main() -> None:
 
     map_column, side_column = st.columns([3, 1])
     with map_column:
-        follow_map_click(show_map(atlas, shown, choices), shown)
+        follow_map_click(show_map(atlas, choices), shown)
     with side_column:
         selected = st.session_state.get("event")
         if selected in atlas.records:
@@ -324,20 +361,16 @@ def main() -> None:
                 st.rerun()
         else:
             show_prisoner_chart(events, choices)
-    timeline = filters.events_per_year(filters.select(events, filters.year_bounds(events), choices.categories))
-    if not timeline.empty:
-        st.markdown("**Timeline**: events under way each year, by theme; the selected years shaded")
-        st.altair_chart(timeline_chart(timeline, choices.years, filters.year_bounds(events)), width="stretch")
-    with st.expander(f"Table of the {len(shown)} events shown", expanded=False):
-        show_table(shown, events)
+    show_timeline(events, choices)
+    if table := opened("Table of the events shown", "table-open"):
+        with table:
+            show_table(shown, events)
     st.caption(
         "Every event cites its sources: click a symbol, line or area for its details. "
         "Borders: CShapes 2.0 and historical-basemaps (GPL). Base map: land from Natural Earth; "
         "tiles © OpenStreetMap contributors, © CARTO."
     )
-    if st.session_state.get("playing"):
-        time.sleep(PLAY_STEP_SECONDS)
-        st.rerun()
+    play_clock()
 
 
 main()

@@ -1,11 +1,12 @@
-// Browser side of the atlas map: land underlay, tooltips, popups, flow arrows and the
-// deportations' origin regions.
+// Browser side of the atlas map: land underlay, the events and the filters that show them,
+// tooltips, popups, flow arrows, the deportations' origin regions and the state borders.
+// The events are fetched once; a filter change (atlas.show) adds and removes only the events
+// whose visibility changed, and redraws the borders only when the year does.
 // Text from the data is only ever set as textContent, never parsed as HTML.
 (function () {
   "use strict";
   const atlas = (window.atlas = window.atlas || {});
-  let labels = []; // [event id, name, dates] by the index `i` of each map feature
-  let labelsLoaded = null; // a promise of `labels`, fetched when the map is set up
+  const HOLLOW_RADIUS = 3; // a camp with no count for the year
   let details = null; // a promise of {event id: details record}, fetched on the first popup
 
   function fetchJson(url) {
@@ -53,30 +54,21 @@
     }
   }
 
-  function label(index) {
-    return labels[index] || ["", "…", ""];
-  }
-
   function popupContent(layer, props) {
     const box = element("div", "atlas-popup");
-    const heading = box.appendChild(element("h4", null, "…"));
+    box.appendChild(element("h4", null, props.name));
     if (!details) details = fetchJson(atlas.detailsUrl);
-    Promise.all([labelsLoaded, details])
-      .then(([, all]) => {
-        const [id, name] = label(props.i);
-        heading.textContent = name;
-        fillDetails(box, all[id]);
-      })
+    details
+      .then((all) => fillDetails(box, all[props.id]))
       .catch(() => box.appendChild(element("p", "atlas-error", "Details could not be loaded.")))
       .finally(() => layer.getPopup() && layer.getPopup().update());
     return box;
   }
 
   function tooltipContent(props) {
-    const [, name, when] = label(props.i);
     const box = element("div", "atlas-tooltip");
-    box.appendChild(element("strong", null, name));
-    box.appendChild(element("div", null, when));
+    box.appendChild(element("strong", null, props.name));
+    box.appendChild(element("div", null, props.when));
     return box;
   }
 
@@ -97,15 +89,21 @@
     });
   }
 
-  // The function Leaflet calls for each feature of a layer drawn in `style`.
-  atlas.eachFeature = (style) => function (feature, layer) {
+  // One event's layer, in its theme's `style`: a symbol for a point (a circle for a camp), else
+  // its shape. Made the first time the event is shown, then kept.
+  function eventLayer(feature, theme) {
     const props = feature.properties;
+    const style = theme.style;
+    const layer = L.GeoJSON.geometryToLayer(feature, {
+      pointToLayer: (_, latlng) =>
+        theme.symbol
+          ? L.marker(latlng, {
+              icon: L.divIcon({ html: theme.symbol, className: "atlas-symbol", iconSize: [14, 14], iconAnchor: [7, 7] }),
+            })
+          : L.circleMarker(latlng, { radius: HOLLOW_RADIUS }),
+    });
+    layer.feature = feature;
     if (layer.setStyle) layer.setStyle(style);
-    if (props.r !== undefined) {
-      // A camp: area proportional to its prisoners that year; hollow when no count is recorded.
-      layer.setRadius(props.r || 3);
-      if (!props.r) layer.setStyle({ fillOpacity: 0, dashArray: "2 2" });
-    }
     if (props.f) {
       // A region shaded by its losses per 1,000 inhabitants (the legend gives the classes).
       layer.setStyle({ fillColor: props.f, fillOpacity: 0.6, color: props.f, weight: 1 });
@@ -129,9 +127,81 @@
       });
       layer.on("remove", () => (layer._atlasArrows || []).forEach((arrow) => arrow.remove()));
     }
+    return layer;
+  }
+
+  // A camp's circle for `year`: its area proportional to its prisoners that year (the radius
+  // is in the data); hollow when no count is recorded.
+  function sizeCamp(layer, year, style) {
+    const radius = layer.feature.properties.r[year] || 0;
+    layer.setRadius(radius || HOLLOW_RADIUS);
+    layer.setStyle(radius ? { fillOpacity: style.fillOpacity, dashArray: null } : { fillOpacity: 0, dashArray: "2 2" });
+    layer._atlasYear = year;
+  }
+
+  // Whether an event passes the filters; the same rules as filters.select in Python.
+  function passes(props, state) {
+    const [first, last] = state.years;
+    if (props.y[0] > last || props.y[1] < first || !state.themes.includes(props.c)) return false;
+    if (props.r === undefined) return true; // only camps are narrowed by type and activity
+    if (state.campTypes && !state.campTypes.includes(props.t)) return false;
+    return !state.activities || props.a.some((activity) => state.activities.includes(activity));
+  }
+
+  // Stacking in the one vector layer: areas beneath (larger ones lower), then lines, then the
+  // camps' circles, larger ones lower, so that what lies on top can be clicked.
+  function stackRank(layer) {
+    if (layer instanceof L.Polygon) {
+      const box = layer.getBounds();
+      return [0, -(box.getEast() - box.getWest()) * (box.getNorth() - box.getSouth())];
+    }
+    if (layer instanceof L.CircleMarker) return [2, -layer.getRadius()];
+    return [1, 0];
+  }
+
+  function restack(layers) {
+    layers
+      .filter((layer) => layer.bringToFront)
+      .map((layer) => [stackRank(layer), layer])
+      .sort(([a], [b]) => a[0] - b[0] || a[1] - b[1])
+      .forEach(([, layer]) => layer.bringToFront());
+  }
+
+  const events = {
+    loaded: null, // a promise of the map data (mapview.map_data)
+    group: null, // holds the shown events' layers; streamlit-folium reports clicks on it
+    layers: [], // by feature index, made when first shown
+    shown: new Set(), // feature indexes
   };
 
-  let borders = null; // a promise of the borders of all years, fetched on first use
+  function showEvents(data, state) {
+    const year = state.years[1];
+    const wanted = new Set();
+    data.features.forEach((feature, index) => passes(feature.properties, state) && wanted.add(index));
+    events.shown.forEach((index) => wanted.has(index) || events.group.removeLayer(events.layers[index]));
+    const added = [];
+    const resized = [];
+    wanted.forEach((index) => {
+      const feature = data.features[index];
+      const theme = data.themes[feature.properties.c];
+      const layer = events.layers[index] || (events.layers[index] = eventLayer(feature, theme));
+      if (feature.properties.r !== undefined && layer._atlasYear !== year) {
+        sizeCamp(layer, year, theme.style);
+        resized.push(layer);
+      }
+      if (!events.shown.has(index)) added.push(layer);
+    });
+    added.forEach((layer) => events.group.addLayer(layer));
+    events.shown = wanted;
+    const shownLayers = [...wanted].map((index) => events.layers[index]);
+    if (added.some((layer) => !(layer instanceof L.CircleMarker))) restack(shownLayers);
+    else if (added.length || resized.length) restack(shownLayers.filter((layer) => layer instanceof L.CircleMarker));
+    return new Set([...wanted].map((index) => data.features[index].properties.id));
+  }
+
+  // The ids of the events shown now (the browser tests compare them with the page's count).
+  atlas.shownIds = () =>
+    events.loaded.then((data) => [...events.shown].map((index) => data.features[index].properties.id).sort());
 
   // A state's label, at the centre of its largest part (the USSR's first part may be an islet).
   function stateLabel(feature, shape) {
@@ -152,71 +222,113 @@
       .setContent(element("span", null, feature.properties.name));
   }
 
-  // The states as of 31 December `year`, labelled, the USSR shaded; beneath the events.
-  atlas.drawBorders = function (group, year) {
-    if (!borders) borders = fetchJson(atlas.bordersUrl);
-    borders.then((all) => {
-      const names = [];
-      const layer = L.geoJSON(all, {
-        pane: "atlas-borders",
-        interactive: false,
-        filter: (feature) => feature.properties.from_year <= year && year <= feature.properties.to_year,
-        style: (feature) =>
-          feature.properties.is_ussr
-            ? { color: "#8b1a1a", weight: 2, fillColor: "#c0392b", fillOpacity: 0.07 }
-            : { color: "#6b6b6b", weight: 1, fill: false },
-        onEachFeature: (feature, shape) => {
-          const label = stateLabel(feature, shape);
-          if (label) names.push(label);
-        },
+  // Shows in `group` the layers of the keys in `wanted` and takes away those of the keys shown
+  // before and not now; `make(key)` gives a key's layers the first time it is shown.
+  function toggler(group, make) {
+    const made = new Map();
+    let shown = new Set();
+    return (wanted) => {
+      shown.forEach((key) => wanted.has(key) || made.get(key).forEach((layer) => group.removeLayer(layer)));
+      wanted.forEach((key) => {
+        if (shown.has(key)) return;
+        if (!made.has(key)) made.set(key, make(key));
+        made.get(key).forEach((layer) => group.addLayer(layer));
       });
-      group.addLayer(layer);
-      names.forEach((label) => group.addLayer(label));
+      shown = wanted;
+    };
+  }
+
+  // A state as of 31 December of a year, labelled, the USSR shaded; beneath the events.
+  function stateLayers(feature) {
+    const shape = L.GeoJSON.geometryToLayer(feature, { pane: "atlas-borders", interactive: false });
+    shape.setStyle(
+      feature.properties.is_ussr
+        ? { color: "#8b1a1a", weight: 2, fillColor: "#c0392b", fillOpacity: 0.07 }
+        : { color: "#6b6b6b", weight: 1, fill: false }
+    );
+    const label = stateLabel(feature, shape);
+    return label ? [shape, label] : [shape];
+  }
+
+  const borders = { loaded: null, show: null, year: null }; // fetched when first drawn
+
+  // The states of `year` (null: none); only the states that differ from the last year drawn change.
+  function showBorders(group, year) {
+    if (year === borders.year) return;
+    borders.year = year;
+    if (!borders.loaded) {
+      borders.loaded = fetchJson(atlas.bordersUrl).then((all) => {
+        borders.show = toggler(group, (index) => stateLayers(all.features[index]));
+        return all;
+      });
+    }
+    borders.loaded.then((all) => {
+      if (year !== borders.year) return; // a later year was asked for meanwhile
+      const wanted = new Set();
+      if (year !== null) {
+        all.features.forEach((feature, index) => {
+          const { from_year: from, to_year: to } = feature.properties;
+          if (from <= year && year <= to) wanted.add(index);
+        });
+      }
+      borders.show(wanted);
     });
-  };
+  }
 
-  let origins = null; // a promise of the origin regions of all deportations, fetched on first use
+  // The deportations' regions of origin, one shape per region (`area`), however many of the
+  // deportations shown took people from it, so that a shared region is not darkened by each.
+  const origins = { loaded: null, show: null, names: new Map(), shownIds: new Set() };
 
-  function originTooltip(props) {
+  function originTooltip(props, eventsOfArea) {
     const outline = props.outline === "approximate" ? " (approximate outline)" : "";
     const box = element("div", "atlas-tooltip");
     box.appendChild(element("strong", null, `Taken from: ${props.region}${outline}`));
-    props.events.forEach((event) => {
-      const deportation = labels.find(([id]) => id === event);
-      if (deportation) box.appendChild(element("div", null, deportation[1]));
-    });
+    eventsOfArea
+      .filter((id) => origins.shownIds.has(id))
+      .forEach((id) => box.appendChild(element("div", null, origins.names.get(id))));
     return box;
   }
 
-  // One feature per origin area (`area`) of the deportations `events`, listing them all, so
-  // that a region several deportations share is drawn once and not darkened by each.
-  function originAreas(all, events) {
-    const shown = new Set(events);
-    const areas = new Map();
-    all.features.forEach((feature) => {
-      const props = feature.properties;
-      if (!shown.has(props.event)) return;
-      if (!areas.has(props.area)) areas.set(props.area, { ...feature, properties: { ...props, events: [] } });
-      areas.get(props.area).properties.events.push(props.event);
+  // `eventsLoaded`: the map data, which gives the names of the deportations and the regions' style.
+  function loadOrigins(group, url, eventsLoaded) {
+    origins.loaded = Promise.all([fetchJson(url), eventsLoaded]).then(([all, data]) => {
+      const style = data.origin;
+      data.features.forEach(({ properties: props }) => props.c === "deportation" && origins.names.set(props.id, props.name));
+      const areas = new Map(); // area -> {feature, events}
+      all.features.forEach((feature) => {
+        const { area, event } = feature.properties;
+        if (!areas.has(area)) areas.set(area, { feature: feature, events: [] });
+        areas.get(area).events.push(event);
+      });
+      origins.show = toggler(group, (area) => {
+        const { feature, events: eventsOfArea } = areas.get(area);
+        const shape = L.GeoJSON.geometryToLayer(feature, { pane: "atlas-origins", className: "atlas-origin" });
+        shape.setStyle({ ...style, dashArray: feature.properties.outline === "approximate" ? "5 4" : null });
+        shape.bindTooltip(() => originTooltip(feature.properties, eventsOfArea), { sticky: true, direction: "top" });
+        return [shape];
+      });
+      return areas;
     });
-    return [...areas.values()];
   }
 
-  // The regions the deportations `events` took people from, shaded beneath the flows in
-  // `style`: a solid outline where it is a real boundary, dashed where it is approximate.
-  atlas.drawOrigins = function (group, events, style) {
-    if (!origins) origins = fetchJson(atlas.originsUrl);
-    origins.then((all) =>
-      group.addLayer(
-        L.geoJSON(originAreas(all, events), {
-          pane: "atlas-origins",
-          className: "atlas-origin",
-          style: (feature) => ({ ...style, dashArray: feature.properties.outline === "approximate" ? "5 4" : null }),
-          onEachFeature: (feature, shape) =>
-            shape.bindTooltip(() => originTooltip(feature.properties), { sticky: true, direction: "top" }),
-        })
-      )
-    );
+  // The regions the deportations among `shownIds` took people from: a solid outline where it is
+  // a real boundary, dashed where it is approximate.
+  function showOrigins(areas, shownIds) {
+    origins.shownIds = shownIds;
+    const wanted = new Set();
+    areas.forEach(({ events: eventsOfArea }, area) => eventsOfArea.some((id) => shownIds.has(id)) && wanted.add(area));
+    origins.show(wanted);
+  }
+
+  // What the reader chose (mapview.filter_state): called on every rerun, with nothing else.
+  let latest = null;
+  atlas.show = function (state) {
+    latest = state;
+    showBorders(atlas.borders, state.borders ? state.years[1] : null);
+    Promise.all([events.loaded, origins.loaded]).then(([data, areas]) => {
+      if (state !== latest) return; // a later choice came meanwhile
+      showOrigins(areas, showEvents(data, state));
+    });
   };
 
   // The reader's view, kept in the page's address (`view=lat,lng,zoom`) without a rerun, so
@@ -254,24 +366,20 @@
     },
   });
 
-  // Land drawn beneath the tiles, so the map stays readable when no tile server answers;
-  // the events' names and dates for tooltips; the view in the address; the copy-link button.
+  // Land drawn beneath the tiles, so the map stays readable when no tile server answers; the
+  // events and the deportations' origins fetched once; the view in the address; the copy-link button.
   atlas.setup = function (map, options) {
     keepViewInAddress(map);
     new CopyLink().addTo(map);
     atlas.detailsUrl = options.detailsUrl;
     atlas.bordersUrl = options.bordersUrl;
-    atlas.originsUrl = options.originsUrl;
-    if (!map.getPane("atlas-borders")) {
-      map.createPane("atlas-borders").style.zIndex = 350;
-    }
-    if (!map.getPane("atlas-origins")) {
-      map.createPane("atlas-origins").style.zIndex = 380; // above the borders, beneath the events (400)
-    }
-    labelsLoaded = fetchJson(options.labelsUrl).then((loaded) => (labels = loaded));
-    if (!map.getPane("atlas-land")) {
-      map.createPane("atlas-land").style.zIndex = 150;
-    }
+    [["atlas-land", 150], ["atlas-borders", 350], ["atlas-origins", 380]].forEach(([name, zIndex]) => {
+      if (!map.getPane(name)) map.createPane(name).style.zIndex = zIndex; // the events' own pane is 400
+    });
+    events.group = L.featureGroup().addTo(map); // before streamlit-folium binds its click reports
+    events.loaded = fetchJson(options.eventsUrl);
+    atlas.borders = L.layerGroup().addTo(map);
+    loadOrigins(L.layerGroup().addTo(map), options.originsUrl, events.loaded);
     fetchJson(options.landUrl).then((land) =>
       L.geoJSON(land, {
         pane: "atlas-land",

@@ -65,7 +65,8 @@ def legend_html(
     keys = []
     if "gulag" in chosen:
         colour = CATEGORIES["gulag"].colour
-        circles = " ".join(f"{_circle(camp_radius(n, largest_camp), colour)} {n:,}" for n in CAMP_KEY_COUNTS)
+        counts = [n for n in CAMP_KEY_COUNTS if n <= largest_camp] or [largest_camp]
+        circles = " ".join(f"{_circle(camp_radius(n, largest_camp), colour)} {n:,}" for n in counts)
         keys.append(
             f"<p><b>Camps</b>: circle area by prisoners in {year}<br>{circles}<br>"
             f"{_circle(3, colour, hollow=True)} no count for {year}</p>"

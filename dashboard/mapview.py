@@ -1,13 +1,14 @@
-"""The folium map: a base that stays the same between reruns, and one GeoJson layer a category.
+"""The folium map: a base that stays the same between reruns, and the reader's filters.
 
-streamlit-folium keeps the base map mounted (and so the reader's pan and zoom) as long as its
-script does not change; the category layers and the borders of the selected year are passed
-as feature groups that it swaps in place when a filter changes.
+The events' shapes, names, dates and what the filters need are a static file the map frame
+fetches once (`map_data`, content-hashed, so cached); the frame's script (atlas.js) draws them
+and shows the events the filters leave, adding and removing only those whose visibility
+changed. A rerun sends only the filter state (`filter_layer`), in the one feature group
+streamlit-folium swaps; the base map stays mounted, and so the reader's pan and zoom.
 """
 
 from __future__ import annotations
 
-import json
 import math
 
 import folium
@@ -15,7 +16,6 @@ import geopandas as gpd
 import pandas as pd
 from branca.element import MacroElement
 from folium.template import Template
-from folium.utilities import JsCode
 from shapely.geometry import mapping
 
 from . import assets
@@ -47,7 +47,7 @@ ORIGIN_STYLE = {  # the deportations' regions of origin, faint beneath the flows
 
 
 class AtlasSetup(MacroElement):
-    """Calls atlas.setup(map, urls) in the map frame: the land underlay, labels and details."""
+    """Calls atlas.setup(map, urls) in the map frame: the land underlay, the events, the borders."""
 
     _template = Template(
         "{% macro script(this, kwargs) %}atlas.setup({{ this._parent.get_name() }}, {{ this.urls|tojson }});{% endmacro %}"
@@ -59,48 +59,22 @@ class AtlasSetup(MacroElement):
         self.urls = urls
 
 
-class Borders(MacroElement):
-    """Draws the state borders of one year into its feature group (atlas.drawBorders).
+class AtlasFilter(MacroElement):
+    """Calls atlas.show(state) in the map frame: what the reader chose (see `filter_state`)."""
 
-    The browser fetches the borders of all years once and picks the year's polygons, so a
-    rerun sends only the year.
-    """
+    _template = Template("{% macro script(this, kwargs) %}atlas.show({{ this.state|tojson }});{% endmacro %}")
 
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "atlas.drawBorders({{ this._parent.get_name() }}, {{ this.year|tojson }});"
-        "{% endmacro %}"
-    )
-
-    def __init__(self, year: int):
+    def __init__(self, state: dict):
         super().__init__()
-        self._name = "Borders"
-        self.year = year
-
-
-class DeportationOrigins(MacroElement):
-    """Shades the origin regions of the shown deportations into its feature group
-    (atlas.drawOrigins). The browser fetches the areas of all deportations once, so a rerun
-    sends only the event ids."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "atlas.drawOrigins({{ this._parent.get_name() }}, {{ this.events|tojson }}, {{ this.style|tojson }});"
-        "{% endmacro %}"
-    )
-
-    def __init__(self, events: list[str]):
-        super().__init__()
-        self._name = "DeportationOrigins"
-        self.events = events
-        self.style = ORIGIN_STYLE
+        self._name = "AtlasFilter"
+        self.state = state
 
 
 def base_map(urls: dict[str, str], view: View | None = None) -> folium.Map:
     """The map without events; it loads Leaflet and the atlas script from the app itself.
 
-    `urls` gives the files the map frame fetches: landUrl, bordersUrl, originsUrl, labelsUrl
-    and detailsUrl; `view`, from a shared link, where it opens.
+    `urls` gives the files the map frame fetches: landUrl, bordersUrl, originsUrl, eventsUrl
+    (`map_data`) and detailsUrl; `view`, from a shared link, where it opens.
     """
     start = {"location": (view.lat, view.lng), "zoom_start": view.zoom} if view else START_VIEW
     atlas_map = folium.Map(tiles=None, min_zoom=2, control_scale=True, **start)
@@ -120,34 +94,26 @@ def _rounded(geometry: dict, decimals: int) -> dict:
     return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}
 
 
-def map_feature(geometry, index: int) -> dict:
-    """What the map layer carries of one event: its shape and its index `i` into `labels`.
-
-    Ids, names and dates (tooltips) and details (popups) come from files the browser fetches
-    once (see `assets.publish_json`), which keeps each rerun's map small. Lines and areas are
-    simplified to about 4 km, near the precision of the border data they are drawn from.
-    """
+def _shape(geometry) -> dict:
+    """An event's shape as the map draws it: points to about 100 m, lines and areas simplified
+    to about 4 km, near the precision of the border data they are drawn from."""
     decimals = POINT_DECIMALS
     if geometry.geom_type not in ("Point", "MultiPoint"):
         geometry = geometry.simplify(DISPLAY_TOLERANCE_DEGREES, preserve_topology=True)
         decimals = SHAPE_DECIMALS
-    return {"type": "Feature", "geometry": _rounded(mapping(geometry), decimals), "properties": {"i": index}}
+    return _rounded(mapping(geometry), decimals)
 
 
 def largest_camp(events: gpd.GeoDataFrame) -> int:
-    """The largest count of any camp in any year: the one scale of every year's circles."""
-    return max((max(counts.values()) for counts in events["prisoners"] if counts), default=1)
+    """The largest count of any camp in any year: the one scale of every year's circles (at
+    least 1, so that a file whose counts are all 0 still has a scale)."""
+    return max((max(counts.values()) for counts in events["prisoners"] if counts), default=0) or 1
 
 
 def camp_radius(prisoners: int, largest: int) -> float:
-    """Circle radius in pixels, its area proportional to the prisoners."""
-    return round(max(MIN_CAMP_RADIUS, MAX_CAMP_RADIUS * math.sqrt(prisoners / largest)), 1)
-
-
-def _camp_radii(events: gpd.GeoDataFrame) -> list[dict[int, float]]:
-    """Per event, {year: circle radius}."""
-    largest = largest_camp(events)
-    return [{year: camp_radius(count, largest) for year, count in counts.items()} for counts in events["prisoners"]]
+    """Circle radius in pixels, its area proportional to the prisoners (no larger than the
+    largest count's)."""
+    return round(max(MIN_CAMP_RADIUS, MAX_CAMP_RADIUS * math.sqrt(min(prisoners / largest, 1))), 1)
 
 
 def _flow_width(deported: float, largest: float) -> float:
@@ -170,30 +136,38 @@ def loss_colour(props) -> str | None:
     return next(colour for lowest, colour, _ in LOSS_CLASSES if midpoint >= lowest)
 
 
+def map_feature(row, largest_prisoners: int, largest_deported: float, colour: str | None) -> dict:
+    """What the map frame knows of one event: its shape, id, name and dates (tooltips), and what
+    the filters and the styles need: theme `c`, years `y`, a camp's type `t`, activities `a`
+    and circle radius by year `r`, a flow's width `w`, a loss region's colour `f`.
+
+    Details (popups) stay in their own file, fetched on the first click.
+    """
+    props = {"id": row.id, "name": row.name, "when": row.when, "c": row.category, "y": [row.start_year, row.end_year]}
+    if CATEGORIES[row.category].symbol == "circle":
+        props |= {
+            "t": row.subcategory,
+            "a": list(row.activity),
+            "r": {year: camp_radius(count, largest_prisoners) for year, count in row.prisoners.items()},
+        }
+    if row.category == "deportation":
+        props["w"] = _flow_width(row.deported, largest_deported)
+    if colour:
+        props["f"] = colour
+    return {"type": "Feature", "geometry": _shape(row.geometry), "properties": props}
+
+
 def prepare(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Add what the map needs, once per load, so that a rerun only selects: `map_feature`
-    (with a flow's width `w`, a loss region's colour `f`), `loss_colour` and `radius_by_year` (camps)."""
-    features = [map_feature(geometry, i) for i, geometry in enumerate(events.geometry)]
-    largest_deported = events["deported"].max() if events["deported"].notna().any() else 1
+    """Add what the map needs, once per load: `map_feature` and `loss_colour`."""
+    largest_prisoners = largest_camp(events)
+    largest_deported = events["deported"].max()
+    largest_deported = largest_deported if largest_deported > 0 else 1  # none sourced, or all 0
     colours = [loss_colour(props) for props in events["properties"]]
-    for feature, category, deported, colour in zip(features, events["category"], events["deported"], colours):
-        if category == "deportation":
-            feature["properties"]["w"] = _flow_width(deported, largest_deported)
-        if colour:
-            feature["properties"]["f"] = colour
-    return events.assign(map_feature=features, radius_by_year=_camp_radii(events), loss_colour=colours)
-
-
-def labels(events: gpd.GeoDataFrame) -> list[list[str]]:
-    """[id, name, dates] of each event, in the order `prepare` numbered them."""
-    return events[["id", "name", "when"]].values.tolist()
-
-
-def _marker(category: Category) -> folium.Marker | folium.CircleMarker:
-    if category.symbol == "circle":
-        return folium.CircleMarker(radius=MIN_CAMP_RADIUS)
-    icon = folium.DivIcon(html=symbol_svg(category, 14), icon_size=(14, 14), icon_anchor=(7, 7), class_name="atlas-symbol")
-    return folium.Marker(icon=icon)
+    features = [
+        map_feature(row, largest_prisoners, largest_deported, colour)
+        for row, colour in zip(events.itertuples(), colours)
+    ]
+    return events.assign(map_feature=features, loss_colour=colours)
 
 
 def _style(category: Category) -> dict:
@@ -204,56 +178,31 @@ def _style(category: Category) -> dict:
     return {"color": category.colour, "weight": 3, "opacity": 0.9}
 
 
-def _features(events: gpd.GeoDataFrame, year: int) -> list[dict]:
-    """The layer's features; scaled circles get their radius `r` for `year` (0: no count that
-    year), largest first so that small camps stay on top and clickable."""
-    if not events["prisoners"].map(bool).any():
-        return events["map_feature"].tolist()
-    sized = [
-        {**feature, "properties": {**feature["properties"], "r": radii.get(year, 0)}}
-        for feature, radii in zip(events["map_feature"], events["radius_by_year"])
-    ]
-    return sorted(sized, key=lambda feature: -feature["properties"]["r"])
+def map_data(events: gpd.GeoDataFrame) -> dict:
+    """The file the map frame fetches once: each theme's style and symbol, and every event's
+    `map_feature` (events made by `prepare`). Camps are drawn as circles, other points as the
+    theme's symbol; the symbols are the atlas's own SVG, never data."""
+    themes = {
+        key: {"style": _style(category), "symbol": None if category.symbol == "circle" else symbol_svg(category, 14)}
+        for key, category in CATEGORIES.items()
+    }
+    return {"themes": themes, "origin": ORIGIN_STYLE, "features": events["map_feature"].tolist()}
 
 
-def category_layer(category: Category, events: gpd.GeoDataFrame, year: int) -> folium.FeatureGroup:
-    """One GeoJson layer for all shown events of a category (`events` made by `prepare`).
+def filter_state(years: tuple[int, int], themes: list[str], camp_types, activities, borders: bool) -> dict:
+    """What the map frame shows, in the terms of `filters.select`: None for camp types or
+    activities means not narrowed. Camps are sized, and borders drawn, for the last year."""
+    return {
+        "years": list(years),
+        "themes": list(themes),
+        "campTypes": None if camp_types is None else list(camp_types),
+        "activities": None if activities is None else list(activities),
+        "borders": borders,
+    }
 
-    The style is set in the browser for the whole layer: folium's style_function would send
-    every feature's id again in a per-feature style table.
-    """
-    group = folium.FeatureGroup(name=category.label, control=False)
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": _features(events, year)},
-        name=category.label,
-        marker=_marker(category),
-        on_each_feature=JsCode(f"atlas.eachFeature({json.dumps(_style(category))})"),
-    ).add_to(group)
+
+def filter_layer(state: dict) -> folium.FeatureGroup:
+    """The feature group a rerun sends: no shapes, only `state` for atlas.show."""
+    group = folium.FeatureGroup(name="Events shown", control=False)
+    AtlasFilter(state).add_to(group)
     return group
-
-
-def borders_layer(year: int) -> folium.FeatureGroup:
-    group = folium.FeatureGroup(name=f"State borders, {year}", control=False)
-    Borders(year).add_to(group)
-    return group
-
-
-def origins_layer(event_ids: list[str]) -> folium.FeatureGroup:
-    """The regions the deportations `event_ids` took people from, in a pane beneath the events."""
-    group = folium.FeatureGroup(name="Deportations: regions taken from", control=False)
-    DeportationOrigins(event_ids).add_to(group)
-    return group
-
-
-def event_layers(events: gpd.GeoDataFrame, year: int) -> list[folium.FeatureGroup]:
-    """Layers for the events shown, areas first so that points and flows stay on top, and
-    beneath them the origin regions of the deportations shown. Camps are sized by their
-    prisoners in `year`."""
-    order = sorted(CATEGORIES.values(), key=lambda category: category.symbol != "area")
-    layers = [
-        category_layer(category, events[events["category"] == category.key], year)
-        for category in order
-        if (events["category"] == category.key).any()
-    ]
-    deportations = events.loc[events["category"] == "deportation", "id"].tolist()
-    return [origins_layer(deportations)] + layers if deportations else layers

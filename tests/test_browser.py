@@ -317,7 +317,10 @@ def test_download_gives_valid_geojson_of_the_filtered_events_only(browser, atlas
 
     tab = Reader(browser, f"{atlas_url}/?years=1944&years=1944&themes=Deportations")
     shown = int(tab.shown_text().split(" of ")[0])
-    tab.page.get_by_text(re.compile(r"Table of the \d+ events shown")).click()
+    table = tab.page.locator("[data-testid='stDataFrame']")
+    assert table.count() == 0  # a closed table is not built nor sent
+    tab.page.get_by_text("Table of the events shown").click()
+    table.wait_for(timeout=20_000)
     with tab.page.expect_download() as download:
         tab.page.get_by_role("button", name="Download these events (GeoJSON)").click()
     document = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
@@ -327,4 +330,52 @@ def test_download_gives_valid_geojson_of_the_filtered_events_only(browser, atlas
     assert {f.properties.category for f in checked.features} == {"deportation"}
     assert all(f.properties.start <= "1944-12-31" and (f.properties.end or f.properties.start) >= "1944" for f in checked.features)
     assert "GPL" in document["licence"]
+    tab.close()
+
+
+def test_the_map_shows_exactly_the_events_the_page_counts(browser, atlas_url):
+    """The map frame applies the filters itself: it must show what the page's filters select."""
+    from urllib.parse import urlencode
+
+    from dashboard import filters
+    from dashboard.events import load
+
+    events = load(REPO / "events.geojson").events
+    types, activities = filters.camp_options(events)
+    query = [("years", 1937), ("years", 1941), ("themes", "Gulag camps"), ("themes", "Deportations"),
+             ("camp_types", types[0]), ("activities", activities[0]), ("activities", activities[1])]
+    tab = Reader(browser, f"{atlas_url}/?{urlencode(query)}")
+    expected = filters.select(events, (1937, 1941), ["gulag", "deportation"], [types[0]], activities[:2])
+    assert 0 < len(expected) < len(filters.select(events, (1937, 1941), ["gulag", "deportation"]))
+    assert tab.shown_text().startswith(f"{len(expected)} of ")
+    assert tab.map.locator("body").evaluate("() => atlas.shownIds()") == sorted(expected["id"])
+    tab.close()
+
+
+def test_narrowing_the_years_takes_events_away_without_redrawing_the_others(reader):
+    """Only what changed is redrawn: the shapes of the events still shown, and the borders that
+    did not change, stay the same elements; the camps are resized in place."""
+    mark = "() => document.querySelectorAll('%s, .leaflet-atlas-borders-pane path').forEach((n) => (n.kept = true))"
+    reader.wait_until(lambda: reader.map.locator(".leaflet-atlas-borders-pane path").count() > 20)
+    reader.map.locator("body").evaluate(mark % DRAWN)
+    radii, before = reader.camp_radii(), reader.shown_text()
+    reader.move_upper_year(-1)  # 1960 -> 1959: events only go
+    reader.wait_until(lambda: reader.shown_text() != before and reader.camp_radii() != radii)
+    new_events, new_borders = reader.map.locator("body").evaluate(
+        "() => [[...document.querySelectorAll('%s')].filter((n) => !n.kept).length,"
+        " [...document.querySelectorAll('.leaflet-atlas-borders-pane path')].filter((n) => !n.kept).length]" % DRAWN
+    )
+    assert new_events == 0
+    assert new_borders < reader.map.locator(".leaflet-atlas-borders-pane path").count() / 2
+
+
+def test_play_steps_through_the_years_until_paused(browser, atlas_url):
+    tab = Reader(browser, f"{atlas_url}/?years=1922&years=1940")
+    tab.page.get_by_role("button", name="▶ Play the years").click()
+    tab.wait_until(lambda: "1922–1942" in tab.shown_text(), timeout=30)
+    tab.page.get_by_role("button", name="⏸ Pause").click()
+    tab.wait_until(lambda: tab.page.get_by_role("button", name="▶ Play the years").count() == 1)
+    paused_at = tab.shown_text()
+    tab.page.wait_for_timeout(2000)
+    assert tab.shown_text() == paused_at
     tab.close()

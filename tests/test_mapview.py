@@ -1,17 +1,19 @@
-"""The map sent to the browser: no CDN, one layer a category, little data per event."""
+"""The map sent to the browser: no CDN, the events once as a static file, a rerun only the filters."""
 
 import json
 import re
 
 import streamlit_folium
 
-from dashboard import filters, mapview
+from dashboard import mapview
 from dashboard.categories import CATEGORIES
 from dashboard.events import load
+from dashboard.legend import legend_html
 
 from conftest import SAMPLE
 
-URLS = {"landUrl": "land.geojson", "labelsUrl": "labels.json", "detailsUrl": "details.json"}
+URLS = {"landUrl": "land.geojson", "eventsUrl": "events.json", "detailsUrl": "details.json"}
+ALL_SAMPLE_THEMES = ["gulag", "deportation", "famine", "battle", "bloc_expansion", "politics"]
 
 
 def sent_to_component(monkeypatch, layers) -> dict:
@@ -22,9 +24,12 @@ def sent_to_component(monkeypatch, layers) -> dict:
     return sent
 
 
+def state(years=(1922, 1960), themes=ALL_SAMPLE_THEMES, camp_types=None, activities=None, borders=True) -> dict:
+    return mapview.filter_state(years, themes, camp_types, activities, borders)
+
+
 def test_map_loads_scripts_and_styles_only_from_the_app_itself(monkeypatch):
-    events = mapview.prepare(load(SAMPLE).events)
-    sent = sent_to_component(monkeypatch, mapview.event_layers(events, 1940))
+    sent = sent_to_component(monkeypatch, mapview.filter_layer(state()))
     assert sent["js_links"] and sent["css_links"]
     for link in sent["js_links"] + sent["css_links"]:
         assert not re.match(r"^(https?:)?//", link), link
@@ -33,52 +38,38 @@ def test_map_loads_scripts_and_styles_only_from_the_app_itself(monkeypatch):
     assert not re.search(r"<(script|link)[^>]+(src|href)=", sent["header"])
 
 
-def test_one_layer_per_category_shown():
-    events = mapview.prepare(load(SAMPLE).events)
-    layers = mapview.event_layers(events, 1940)
-    assert sorted(layer.layer_name for layer in layers) == sorted(
-        ["Gulag camps", "Deportations", "Famines", "Battles and wars", "Turning points", "Soviet expansion and the Eastern Bloc",
-         "Deportations: regions taken from"]
-    )
-    # The deportations' origins beneath all, then areas, so points and flows stay clickable above them.
-    assert [layer.layer_name for layer in layers][:3] == [
-        "Deportations: regions taken from", "Famines", "Soviet expansion and the Eastern Bloc"
-    ]
+def test_a_rerun_sends_the_filters_and_no_event(monkeypatch, real):
+    """Whatever the size of the data, a filter change sends the reader's choices, a few hundred bytes."""
+    choices = state((1937, 1938), ["gulag", "terror"], ["Corrective-labor camps"], None, borders=False)
+    sent = sent_to_component(monkeypatch, mapview.filter_layer(choices))
+    script = sent["feature_group"]
+    assert "atlas.show(" in script and len(script) < 1000
+    assert '"years": [1937, 1938]' in script and '"campTypes": ["Corrective-labor camps"]' in script
+    assert '"activities": null' in script and '"borders": false' in script
+    assert "Feature" not in script and "coordinates" not in script
+    assert "events.json" in sent["script"]  # the base map names the file the events come from
 
 
-def origin_events(layers) -> list[str] | None:
-    """The deportations whose origin regions the layers shade (None: no origin layer)."""
-    for layer in layers:
-        for child in layer._children.values():
-            if isinstance(child, mapview.DeportationOrigins):
-                return child.events
-    return None
-
-
-def test_origin_layer_shades_exactly_the_deportations_shown(monkeypatch, real):
+def test_map_data_holds_every_event_once_in_order_with_its_themes_style(real):
     events = mapview.prepare(real)
-    shown = filters.select(events, (1944, 1944), ["deportation", "battle"])
-    expected = sorted(shown.loc[shown["category"] == "deportation", "id"])
-    layers = mapview.event_layers(shown, 1944)
-    assert sorted(origin_events(layers)) == expected
-    assert "deportation-chechens-ingush-1944" in expected and "deportation-crimean-tatars-1944" in expected
-    # the page gets only the ids (the areas are a static file it fetches once), and no layer
-    # when no deportation is shown
-    sent = sent_to_component(monkeypatch, layers)["feature_group"]
-    assert "atlas.drawOrigins(" in sent and '"deportation-chechens-ingush-1944"' in sent
-    assert "Polygon" not in sent
-    assert origin_events(mapview.event_layers(filters.select(events, (1944, 1944), ["battle"]), 1944)) is None
+    data = json.loads(json.dumps(mapview.map_data(events)))  # as the browser gets it
+    assert [feature["properties"]["id"] for feature in data["features"]] == events["id"].tolist()
+    assert set(data["themes"]) == set(CATEGORIES)
+    assert data["themes"]["gulag"]["symbol"] is None  # camps are circles drawn to scale
+    assert data["themes"]["battle"]["symbol"].startswith("<svg") and "#117733" in data["themes"]["battle"]["symbol"]
+    assert data["origin"] == mapview.ORIGIN_STYLE
 
 
-def test_map_feature_carries_only_its_shape_and_its_label_index():
+def test_map_feature_carries_its_shape_label_and_what_the_filters_need():
     events = mapview.prepare(load(SAMPLE).events)
-    feature = events["map_feature"].iloc[0]
-    assert feature["properties"] == {"i": 0}
-    assert mapview.labels(events)[0] == ["camp-vishersky", "Vishersky ITL", "1929 – 29 Jul 1934"]
-    indexes = [f["properties"]["i"] for f in events["map_feature"]]
-    assert [mapview.labels(events)[i][0] for i in indexes] == events["id"].tolist()
-    assert feature["geometry"] == {"type": "Point", "coordinates": [57.077, 60.407]}
-    assert json.loads(json.dumps(feature)) == feature
+    camp = events["map_feature"].iloc[0]
+    assert camp["geometry"] == {"type": "Point", "coordinates": [57.077, 60.407]}
+    assert camp["properties"] == {
+        "id": "camp-vishersky", "name": "Vishersky ITL", "when": "1929 – 29 Jul 1934", "c": "gulag", "y": [1929, 1934],
+        "t": "Corrective-labor camps", "a": ["Logging"], "r": {1931: mapview.MAX_CAMP_RADIUS},
+    }
+    battle = events.loc[events["id"] == "battle-stalingrad", "map_feature"].item()["properties"]
+    assert set(battle) == {"id", "name", "when", "c", "y"}  # not a camp: no type, activity or size
 
 
 def test_base_map_is_the_same_on_every_rerun():
@@ -88,18 +79,15 @@ def test_base_map_is_the_same_on_every_rerun():
     assert first == second
 
 
-def layer_features(layer) -> list[dict]:
-    [geojson] = layer._children.values()
-    return geojson.data["features"]
+def properties(events, event_id: str) -> dict:
+    return events.loc[events["id"] == event_id, "map_feature"].item()["properties"]
 
 
 def test_camps_are_sized_by_their_prisoners_in_the_year():
     events = mapview.prepare(load(SAMPLE).events)
-    camps = events[events["category"] == "gulag"]
-    [in_1931] = layer_features(mapview.category_layer(CATEGORIES["gulag"], camps, 1931))
-    [in_1933] = layer_features(mapview.category_layer(CATEGORIES["gulag"], camps, 1933))
-    assert in_1931["properties"]["r"] == mapview.MAX_CAMP_RADIUS  # the largest count in the data
-    assert in_1933["properties"]["r"] == 0  # no count recorded for 1933: drawn hollow
+    radius = properties(events, "camp-vishersky")["r"]
+    assert radius[1931] == mapview.MAX_CAMP_RADIUS  # the largest count in the data
+    assert 1933 not in radius  # no count recorded for 1933: drawn hollow
 
 
 def test_circle_area_is_proportional_to_prisoners():
@@ -109,16 +97,30 @@ def test_circle_area_is_proportional_to_prisoners():
 
 def test_flow_width_grows_with_the_people_deported_and_is_zero_when_unsourced():
     events = mapview.prepare(load(SAMPLE).events)
-    [flow] = layer_features(mapview.category_layer(CATEGORIES["deportation"], events[events["category"] == "deportation"], 1944))
-    assert flow["properties"]["w"] == mapview.FLOW_WIDTHS[1]
-    unsourced = events.assign(deported=float("nan"))
-    assert mapview.prepare(unsourced)["map_feature"].iloc[1]["properties"]["w"] == 0
+    assert properties(events, "deportation-chechens-ingush")["w"] == mapview.FLOW_WIDTHS[1]
+    unsourced = mapview.prepare(events.assign(deported=float("nan")))
+    assert properties(unsourced, "deportation-chechens-ingush")["w"] == 0
 
 
-def test_borders_layer_sends_only_the_year(monkeypatch):
-    sent = sent_to_component(monkeypatch, [mapview.borders_layer(1944)])
-    assert "atlas.drawBorders(" in sent["feature_group"] and ", 1944);" in sent["feature_group"]
-    assert len(sent["feature_group"]) < 1000
+def test_a_file_whose_only_camp_and_deportation_count_0_is_drawn(sample_document, write_geojson):
+    """A count of 0 is a count: the camp is drawn as the smallest filled circle and the flow at
+    the smallest width, and the legend still has its key (no division by the largest count, 0)."""
+    for feature in sample_document["features"]:
+        for figure in feature["properties"].get("figures", []):
+            if figure["measure"] in ("prisoners", "deported"):
+                figure["low"] = figure["high"] = 0
+    events = mapview.prepare(load(write_geojson(sample_document)).events)
+    assert properties(events, "camp-vishersky")["r"] == {1931: mapview.MIN_CAMP_RADIUS}
+    assert properties(events, "deportation-chechens-ingush")["w"] == mapview.FLOW_WIDTHS[0]
+    legend = legend_html(ALL_SAMPLE_THEMES, ALL_SAMPLE_THEMES, {"gulag": 1}, 1931, mapview.largest_camp(events))
+    assert "no count for 1931" in legend
+    json.dumps(mapview.map_data(events))
+
+
+def test_filter_state_says_what_is_not_narrowed():
+    assert state(camp_types=None, activities=["Logging"]) == {
+        "years": [1922, 1960], "themes": ALL_SAMPLE_THEMES, "campTypes": None, "activities": ["Logging"], "borders": True,
+    }
 
 
 def test_holodomor_oblasts_are_shaded_darker_where_more_died(real):
@@ -134,4 +136,4 @@ def test_holodomor_oblasts_are_shaded_darker_where_more_died(real):
         figure = row.properties.figures[0]
         assert mapview.loss_colour(row.properties) == next(c for low, c, _ in mapview.LOSS_CLASSES if figure.low >= low)
     # other famines keep the theme's plain fill
-    assert "f" not in events.loc[events["id"] == "famine-ukraine-1932-1933", "map_feature"].item()["properties"]
+    assert "f" not in properties(events, "famine-ukraine-1932-1933")
