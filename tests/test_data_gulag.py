@@ -21,7 +21,7 @@ from dashboard import dates  # noqa: E402
 from dashboard.bibliography import citations  # noqa: E402
 from dashboard.validation import check_file  # noqa: E402
 from scripts.common import REFERENCE  # noqa: E402
-from scripts.derive_gulag_camps import REMOTE_REGIONS, UNPLACEABLE  # noqa: E402
+from scripts.derive_gulag_camps import corrections  # noqa: E402
 
 from gazetteer import distance_to_named_place  # noqa: E402
 
@@ -98,7 +98,7 @@ def test_descriptions_state_the_peak_the_figures_show():
 
 
 def test_place_names_are_geonames_places_within_50_km():
-    regions = set(REMOTE_REGIONS.values())
+    regions = set(corrections()["remote_regions"].values())
     for feature in features():
         p = feature["properties"]
         if p["place"]["name"] in regions:
@@ -113,14 +113,14 @@ def test_every_located_camp_is_present_by_id():
     expected = {
         f"camp-{row['camp_id']}-{row['order']}"
         for row in reference("camp_locations.csv")
-        if int(row["location_id"]) not in UNPLACEABLE
+        if int(row["location_id"]) not in corrections()["unplaceable"]
     }
     ids = [p["id"] for p in props()]
     assert len(ids) == len(set(ids))
     assert set(ids) == expected
-    assert len(UNPLACEABLE) <= 3  # the documented placeholder / contradictory coordinates only
+    assert len(corrections()["unplaceable"]) <= 3  # the documented placeholder / contradictory coordinates only
     located = {row["camp_id"] for row in reference("camp_locations.csv")}
-    assert len({p["group"] for p in props()}) >= len(located) - len(UNPLACEABLE)
+    assert len({p["group"] for p in props()}) >= len(located) - len(corrections()["unplaceable"])
 
 
 @needs_reference
@@ -159,7 +159,7 @@ def test_prisoner_totals_by_year_equal_the_reference_sums():
         if location not in located:
             continue  # rows of locations the tables do not have (1918-1920 test values, e.g. 456789)
         for year, n in by_year.items():
-            (left_out if location in UNPLACEABLE else reference_total)[year] += n
+            (left_out if location in corrections()["unplaceable"] else reference_total)[year] += n
     derived: dict[int, int] = defaultdict(int)
     for p in props():
         for figure in p.get("figures", []):
