@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard.schema import AltName, Citation, EventProperties, Figure, FigureSource, Place  # noqa: E402
-from dashboard.validation import Problem, check_document  # noqa: E402
+from dashboard.validation import Checked, Problem, check_document  # noqa: E402
 from scripts import facts, shapes  # noqa: E402
 from scripts.common import REPO, feature_collection_text, read_features  # noqa: E402
 
@@ -83,15 +83,13 @@ def properties(entry: facts.Mapping, category: str) -> dict:
     return values
 
 
-def event(entry: facts.Mapping, category: str, file: str) -> list[Built]:
+def event(entry: facts.Mapping, category: str) -> list[Built]:
     """The feature(s) of one hand-entered event (several for a deportation split by destination)."""
-    if not isinstance(entry, dict):
-        raise facts.FactError(file, None, f"an event must be a mapping of its properties, found {entry!r}")
-    if "geometry" not in entry:
-        raise entry.error(f"{entry.get('id', 'an event')} has no geometry")
+    if not isinstance(entry.get("id"), str) or "geometry" not in entry:
+        raise entry.error("an event needs its `id` and its `geometry`")
     values = properties(entry, category)
-    return [Built({"type": "Feature", "geometry": geometry, "properties": props}, file, entry.line, entry)
-            for geometry, props in shapes.features(entry["geometry"], values, entry.get("shares"))]
+    return [Built({"type": "Feature", "geometry": geometry, "properties": props}, entry.file, entry.line, entry)
+            for geometry, props in shapes.features(entry, values)]
 
 
 def derived(path: str, theme: facts.Mapping) -> list[Built]:
@@ -120,21 +118,29 @@ def amend(found: Built, entry: facts.Mapping) -> None:
     found.entry = entry
 
 
+def shown(path: Path) -> str:
+    """How messages name a file: from the repository's root when it is inside."""
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
+
+
 def theme(path: Path) -> list[Built]:
-    name = str(path.relative_to(REPO))
+    name = shown(path)
     content = facts.read(path, name)
     if not isinstance(content, dict) or "category" not in content:
         raise facts.FactError(name, None, "a theme file gives its `category` and its `events`")
     built = derived(content["derived"], content) if "derived" in content else []
     by_id = {item.feature["properties"]["id"]: item for item in built}
-    for entry in content.get("events") or []:
-        if isinstance(entry, dict) and "amends" in entry:
+    events = content.get("events") or facts.Sequence()
+    for index, entry in enumerate(events):
+        if not isinstance(entry, dict):
+            raise facts.FactError(name, events.line_of(index), "an event is a mapping of its properties")
+        if "amends" in entry:
             if entry["amends"] not in by_id:
                 raise entry.error(f"{entry['amends']!r} is not an event of {content.get('derived', 'a derived file')}",
                                   "amends")
             amend(by_id[entry["amends"]], entry)
         else:
-            built += event(entry, content["category"], name)
+            built += event(entry, content["category"])
     if content.get("order") == CHRONOLOGICAL:
         built.sort(key=lambda item: (item.feature["properties"]["start"], item.feature["properties"]["id"]))
     elif "order" in content:
@@ -142,18 +148,14 @@ def theme(path: Path) -> list[Built]:
     return built
 
 
-def build_all() -> list[Built]:
-    return [item for path in sorted(FACTS.glob("*.yaml")) for item in theme(path)]
+def build_all(folder: Path = FACTS) -> list[Built]:
+    return [item for path in sorted(folder.glob("*.yaml")) for item in theme(path)]
 
 
 def canonical(feature: dict) -> dict:
     """The feature as written to events.geojson: plain values, properties in schema order."""
     return {"type": "Feature", "geometry": facts.plain(feature["geometry"]),
             "properties": in_schema_order(facts.plain(feature["properties"]), EventProperties)}
-
-
-def build() -> list[dict]:
-    return [canonical(item.feature) for item in build_all()]
 
 
 def path_of(field: str) -> list:
@@ -176,49 +178,49 @@ def fact_line(item: Built, steps: list) -> int | None:
     return deep or (item.entry.line_of(key) if key in item.entry and not plain_container else None)
 
 
-def locate(problem: Problem, built: list[Built]) -> str:
+def locate(problem: Problem, built: list[Built]) -> Problem:
     """The problem said at the file and line of the fact (or derived feature) it comes from."""
     if problem.index is None:
-        return str(problem)
+        return problem
     item = built[problem.index]
     line = fact_line(item, path_of(problem.field))
     where = f"{item.entry.file}:{line}" if line else f"{item.file}:{item.line}"
     field = (problem.field or "").removeprefix("properties.")
-    return ": ".join(part for part in (where, problem.feature_id, field, problem.message) if part)
+    return Problem(where, ": ".join(part for part in (problem.feature_id, field, problem.message) if part))
 
 
-def check(features: list[dict], built: list[Built]) -> list[str]:
-    """Every problem of the built events, at the file and line to fix."""
-    checked = check_document({"type": "FeatureCollection", "features": features}, str(OUT.relative_to(REPO)))
-    return [locate(problem, built) for problem in checked.problems]
+def build_and_check(folder: Path = FACTS) -> tuple[list[dict], Checked]:
+    """The events built from the theme files of `folder`, as written to events.geojson, and the
+    validator's verdict on them, each problem at the file and line to fix (a fact that cannot
+    be built at all is the one problem)."""
+    try:
+        built = build_all(folder)
+    except facts.FactError as error:
+        return [], Checked([], [Problem(error.where, error.message)])
+    features = [canonical(item.feature) for item in built]
+    checked = check_document({"type": "FeatureCollection", "features": features}, shown(OUT))
+    return features, Checked(checked.features, [locate(problem, built) for problem in checked.problems])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="only say whether events.geojson is up to date")
     args = parser.parse_args(argv)
-    try:
-        built = build_all()
-    except facts.FactError as error:
-        print(error, file=sys.stderr)
-        return 1
-    features = [canonical(item.feature) for item in built]
-    problems = check(features, built)
-    for problem in problems:
+    features, checked = build_and_check()
+    for problem in checked.problems:
         print(problem, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s); events.geojson not written", file=sys.stderr)
+    if checked.problems:
+        print(f"{len(checked.problems)} problem(s); events.geojson not written", file=sys.stderr)
         return 1
     text = feature_collection_text(features)
     if args.check:
-        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        if current != text:
+        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
             print("events.geojson is not what the facts build: run python scripts/build_events.py", file=sys.stderr)
             return 1
-        print(f"events.geojson: up to date ({len(built)} events)")
+        print(f"events.geojson: up to date ({len(features)} events)")
         return 0
     OUT.write_text(text, encoding="utf-8")
-    print(f"events.geojson: {len(built)} events from facts/*.yaml")
+    print(f"events.geojson: {len(features)} events from facts/*.yaml")
     return 0
 
 

@@ -23,7 +23,8 @@ class FactError(Exception):
     """A fact file that cannot be read or built, with the file and line to fix."""
 
     def __init__(self, file: str, line: int | None, message: str):
-        super().__init__(f"{file}:{line}: {message}" if line else f"{file}: {message}")
+        self.where, self.message = f"{file}:{line}" if line else file, message
+        super().__init__(f"{self.where}: {message}")
 
 
 class Mapping(dict):

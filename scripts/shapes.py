@@ -32,41 +32,44 @@ def areas() -> dict[str, dict]:
     return {feature["properties"]["event"]: feature["geometry"] for feature in read_features(AREAS)}
 
 
+def position(value, where: facts.Mapping | facts.Sequence, key) -> list[float]:
+    """[lon, lat] of a place given as {lon, lat, ...} at where[key]."""
+    if not isinstance(value, dict) or not all(isinstance(value.get(name), (int, float)) for name in ("lon", "lat")):
+        raise facts.FactError(where.file, where.line_of(key), "a place needs `lon` and `lat` as numbers (degrees)")
+    return [value["lon"], value["lat"]]
+
+
+def route(spec: facts.Mapping) -> dict:
+    waypoints = spec["route"]
+    if not isinstance(waypoints, list) or len(waypoints) < 2:
+        raise spec.error("a route is a list of at least two places, each {place, lon, lat}", "route")
+    return {"type": "LineString", "coordinates": [position(waypoint, waypoints, index)
+                                                  for index, waypoint in enumerate(waypoints)]}
+
+
 def area(spec: facts.Mapping, event_id: str) -> dict:
     if event_id not in areas():
         raise spec.error(f"geodata/areas.geojson has no polygon for {event_id}: run python scripts/derive_areas.py "
-                         "(it needs ../shared/reference)")
+                         "(it needs ../shared/reference)", "area")
     return areas()[event_id]
 
 
-def point(spec: facts.Mapping) -> dict:
-    return {"type": "Point", "coordinates": [spec["lon"], spec["lat"]]}
-
-
-def route(waypoints: facts.Sequence) -> dict:
-    if len(waypoints) < 2:
-        raise facts.FactError(waypoints.file, waypoints.line, "a route needs at least two places")
-    return {"type": "LineString", "coordinates": [[waypoint["lon"], waypoint["lat"]] for waypoint in waypoints]}
-
-
-def form(spec: facts.Mapping) -> str:
-    given = [name for name in FORMS if isinstance(spec, dict) and name in spec]
-    if len(given) != 1 or len(spec) != 1:
-        raise facts.FactError(getattr(spec, "file", ""), getattr(spec, "line", None),
-                              f"geometry must be exactly one of {', '.join(FORMS)}")
-    return given[0]
-
-
-def features(spec: facts.Mapping, properties: dict, shares: facts.Mapping | None = None) -> list[tuple[dict, dict]]:
+def features(entry: facts.Mapping, properties: dict) -> list[tuple[dict, dict]]:
     """(geometry, properties) of each feature of an event: one, except for a deportation
     split by destination (`shares`)."""
-    kind = form(spec)
-    if shares is not None and kind != "flows":
-        raise facts.FactError(shares.file, shares.line, "only flows can be split by destination (shares)")
-    if kind == "point":
-        return [(point(spec["point"]), properties)]
-    if kind == "route":
-        return [(route(spec["route"]), properties)]
+    spec = entry["geometry"]
+    given = [name for name in FORMS if isinstance(spec, dict) and name in spec]
+    if len(given) != 1 or len(spec) != 1:
+        raise entry.error(f"geometry must be exactly one of {', '.join(FORMS)}", "geometry")
+    kind, shares = given[0], entry.get("shares")
+    if shares is not None and (kind != "flows" or not isinstance(shares, dict)):
+        raise entry.error("shares split flows by destination: {destination: figure, ...}", "shares")
     if kind == "flows":
+        if not isinstance(spec["flows"], dict):
+            raise spec.error("flows are {from: [regions], to: [regions]}", "flows")
         return flows.features(spec["flows"], properties, shares)
-    return [(area(spec["area"], properties["id"]), properties)]
+    if kind == "point":
+        return [({"type": "Point", "coordinates": position(spec["point"], spec, "point")}, properties)]
+    if kind == "route":
+        return [(route(spec), properties)]
+    return [(area(spec, properties["id"]), properties)]

@@ -1,7 +1,6 @@
-"""The committed dataset: valid, built from data/, and covering every theme of the atlas."""
+"""The committed dataset: valid and covering every theme of the atlas (that it is what the fact
+files build: tests/test_data_build.py)."""
 
-import json
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -9,19 +8,11 @@ from dashboard.validation import check_file
 
 REPO = Path(__file__).parents[1]
 EVENTS = REPO / "events.geojson"
-sys.path.insert(0, str(REPO / "scripts"))
-
-from build_events import build  # noqa: E402
 
 
 def test_events_file_is_valid():
     checked = check_file(EVENTS)
     assert [str(p) for p in checked.problems] == []
-
-
-def test_events_file_is_built_from_the_theme_files():
-    """Run `python scripts/build_events.py` after editing data/*.geojson."""
-    assert json.loads(EVENTS.read_text(encoding="utf-8"))["features"] == build()
 
 
 def test_every_theme_and_kind_of_geometry_is_on_the_map():
