@@ -185,7 +185,7 @@ def locate(problem: Problem, built: list[Built]) -> Problem:
     item = built[problem.index]
     line = fact_line(item, path_of(problem.field))
     where = f"{item.entry.file}:{line}" if line else f"{item.file}:{item.line}"
-    field = (problem.field or "").removeprefix("properties.")
+    field = (problem.field or "").removeprefix("properties").lstrip(".")
     return Problem(where, ": ".join(part for part in (problem.feature_id, field, problem.message) if part))
 
 
