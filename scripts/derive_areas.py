@@ -216,11 +216,20 @@ DRAWN_BY = {function.__name__: function for function in (
     natural_earth_country, ukrainian_ssr_1932, ukraine_and_moldova_1946, krai_of_1932, oblasts_of_1933)}
 
 
-def draw(event_id: str, area: facts.Mapping) -> dict:
-    if area.get("drawn_by") not in DRAWN_BY:
-        raise area.error(f"drawn_by must name a function of scripts/derive_areas.py: {', '.join(DRAWN_BY)}", "drawn_by")
+def drawn(area: facts.Mapping, functions: dict, script: str):
+    """What the function an area's `drawn_by` names returns, called with the area's other keys
+    (but `basis` and `sources`) as its arguments."""
+    if area.get("drawn_by") not in functions:
+        raise area.error(f"drawn_by must name a function of {script}: {', '.join(functions)}", "drawn_by")
     arguments = {key: facts.plain(value) for key, value in area.items() if key not in AREA_KEYS}
-    geometry = DRAWN_BY[area["drawn_by"]](**arguments)
+    try:
+        return functions[area["drawn_by"]](**arguments)
+    except TypeError as error:  # arguments missing or unknown
+        raise area.error(f"{area['drawn_by']}: {error}", "drawn_by") from None
+
+
+def draw(event_id: str, area: facts.Mapping) -> dict:
+    geometry = drawn(area, DRAWN_BY, "scripts/derive_areas.py")
     if not shape(geometry).is_valid:
         raise area.error(f"{event_id}: the polygon is not valid after simplifying")
     return geometry

@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from scripts import derive_borders as borders  # noqa: E402
 from scripts import facts, flows  # noqa: E402
 from scripts.common import REPO, read_features, write_feature_collection  # noqa: E402
-from scripts.derive_areas import crimea, for_web, rounded_mapping  # noqa: E402
+from scripts.derive_areas import crimea, drawn, for_web, rounded_mapping  # noqa: E402
 
 OUT = REPO / "geodata" / "deportation_origins.geojson"
 DEPORTATIONS = REPO / "facts" / "deportations.yaml"
@@ -78,7 +78,7 @@ def annexed(event: str, country: str | None = None):
     return area.intersection(natural_earth(country)) if country else area
 
 
-# The functions an origin's `drawn_by` may name; its other keys (but basis and sources) are their arguments.
+# The functions an origin's `drawn_by` may name.
 DRAWN_BY = {function.__name__: function for function in (historical_basemap, natural_earth, ukrainian_ssr_1930,
                                                          crimean_land, annexed)}
 
@@ -94,12 +94,14 @@ def origin_area(origin: facts.Mapping, anchor: dict, ussr):
     """The polygon of a region's origin area: boundary data, or an approximate disc."""
     if "radius_km" in origin:
         return disc(anchor["lon"], anchor["lat"], origin["radius_km"]).intersection(ussr)
-    arguments = {key: value for key, value in origin.items() if key not in ("drawn_by", "basis", "sources")}
-    return DRAWN_BY[origin["drawn_by"]](**arguments)
+    return drawn(origin, DRAWN_BY, "scripts/derive_deportation_origins.py")
 
 
 def origin_feature(event_id: str, origins: list[str], ussr) -> dict:
     regions = flows.regions()
+    for key in origins:
+        if "origin" not in regions[key]:
+            raise regions[key].error(f"{key} is a region of origin ({event_id}) but has no `origin` area")
     boundary = [key for key in origins if "drawn_by" in regions[key]["origin"]]
     parts = [origin_area(regions[key]["origin"], regions[key]["anchor"], ussr) for key in origins]
     geometry = rounded_mapping(for_web(unary_union(parts)))
