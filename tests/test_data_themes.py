@@ -32,23 +32,19 @@ POINTS = [e for e in EVENTS if "point" in e["geometry"]]
 LINES = [e for e in EVENTS if "route" in e["geometry"]]
 
 
-def read(category: str) -> list[dict]:
-    return features(category)
-
-
 def all_features() -> list[dict]:
     return features(*THEMES)
 
 
 @pytest.mark.parametrize("category", THEMES)
 def test_each_theme_has_its_id_prefix(category):
-    for feature in read(category):
+    for feature in features(category):
         assert feature["properties"]["id"].startswith(PREFIXES[category]), feature["properties"]["id"]
 
 
 @pytest.mark.parametrize("category", THEMES)
 def test_enough_events(category):
-    assert len(read(category)) >= MINIMUM[category]
+    assert len(features(category)) >= MINIMUM[category]
 
 
 def test_every_feature_validates_and_links_resolve_within_the_themes_or_to_camps():
@@ -120,7 +116,7 @@ def test_routes_are_lines_and_events_abroad_and_turning_points_are_points():
         props, kind = feature["properties"], feature["geometry"]["type"]
         if props["category"] in ("politics", "terror_abroad", "resistance"):
             assert kind == "Point", props["id"]
-    kinds = {f["properties"]["id"]: f["geometry"]["type"] for f in read("construction")}
+    kinds = {f["properties"]["id"]: f["geometry"]["type"] for f in features("construction")}
     for route in ("white-sea-baltic-canal", "moscow-volga-canal", "bam-tynda", "kolyma-highway",
                   "salekhard-igarka-railway", "volga-don-canal", "turksib"):
         assert kinds[f"construction-{route}"] == "LineString"
@@ -154,14 +150,14 @@ TURNING_POINTS = {
 
 
 def test_turning_points_are_present_with_their_dates():
-    politics = {f["properties"]["id"]: f["properties"] for f in read("politics")}
+    politics = {f["properties"]["id"]: f["properties"] for f in features("politics")}
     for event_id, (start, end) in TURNING_POINTS.items():
         assert event_id in politics, event_id
         assert (politics[event_id]["start"], politics[event_id].get("end")) == (start, end), event_id
 
 
 def test_politics_events_are_dated_to_the_day():
-    for feature in read("politics"):
+    for feature in features("politics"):
         props = feature["properties"]
         assert props["date_precision"] == "day", props["id"]
         assert dates.granularity(props["start"]) == "day"
