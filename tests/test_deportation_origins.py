@@ -47,6 +47,15 @@ def test_every_deportation_has_one_origin_area():
     assert sorted(areas) == sorted(events)
 
 
+def test_each_area_is_that_of_the_origins_the_facts_give():
+    """Run scripts/derive_deportation_origins.py after changing the regions a deportation is from."""
+    from scripts.derive_deportation_origins import origins_of_each_event
+
+    areas = origins()
+    for event, regions in origins_of_each_event():
+        assert areas[event]["properties"]["area"] == "+".join(regions), event
+
+
 def test_each_flow_starts_inside_its_own_origin_area():
     areas = origins()
     for flow in deportations():
