@@ -17,6 +17,7 @@ CHROMIUM = "/usr/bin/chromium"
 QUIET_SECONDS = 1.5  # the map has been still this long: drawn
 TIMEOUT_SECONDS = 180
 DRAWN = ".leaflet-interactive"
+requests: dict = {}  # page -> times (time.perf_counter) it sent a message to the server
 
 # In the page: each map frame (streamlit-folium's component) that appears is watched, and the
 # time of each change to its drawing kept where the measure reads it.
@@ -39,7 +40,7 @@ OBSERVER = """
 })();
 """
 
-# The drawing, summarised: how many event shapes, and the length of their outlines' paths (a
+# The drawing, summarised: how many event shapes, and a hash of their outlines' paths (a
 # circle resized changes it).
 SIGNATURE = """
 () => {
@@ -47,7 +48,12 @@ SIGNATURE = """
   const doc = frame && frame.contentDocument;
   if (!doc) return "";
   const drawn = [...doc.querySelectorAll("%s")];
-  return drawn.length + ":" + drawn.reduce((sum, el) => sum + (el.getAttribute("d") || "").length, 0);
+  let hash = 0;
+  for (const el of drawn) {
+    const path = el.getAttribute("d") || el.style.transform;
+    for (let i = 0; i < path.length; i++) hash = (hash * 31 + path.charCodeAt(i)) | 0;
+  }
+  return drawn.length + ":" + hash;
 }
 """ % DRAWN
 
@@ -81,20 +87,27 @@ def _wait_drawn(page, since_ms: int, before: str | None) -> float:
 
 
 def open_page(context, url: str):
-    """A new tab on `url`: (the page, seconds from opening to the map drawn)."""
+    """A new tab on `url`: (the page, seconds from opening to the map drawn). The times the
+    page sends a message to the server are kept in `requests[page]`."""
     page = context.new_page()
+    requests[page] = []
+    page.on("websocket", lambda socket: socket.on("framesent", lambda _: requests[page].append(time.perf_counter())))
     page.goto("about:blank")
     began = page.evaluate("() => Date.now()")
     page.goto(url)
     return page, _wait_drawn(page, began, None)
 
 
-def timed_change(page, act) -> float:
-    """Seconds from `act()` (a reader's action) to the map redrawn."""
+def timed_change(page, act) -> tuple[float, float]:
+    """Seconds from `act()` (a reader's action) to the map redrawn, and to the page's request
+    to the server (the widget's own wait before it asks for a rerun)."""
     before = page.evaluate(SIGNATURE)
     began = page.evaluate("() => { window.__mapChanged = 0; return Date.now(); }")
+    pressed = time.perf_counter()
     act()
-    return _wait_drawn(page, began, before)
+    drawn = _wait_drawn(page, began, before)
+    asked = next((at - pressed for at in requests[page] if at > pressed), float("nan"))
+    return drawn, asked
 
 
 def move_upper_year(page, key: str = "ArrowLeft") -> None:
@@ -126,15 +139,16 @@ def measure_page(browser, url: str, pid: int, changes: int = 5) -> dict:
         page.close()
     page = warm_pages[-1][0]
     cpu_before = server_cpu_seconds(pid)
-    slider = [timed_change(page, lambda: move_upper_year(page)) for _ in range(changes)]
+    slider, slider_asked = zip(*(timed_change(page, lambda: move_upper_year(page)) for _ in range(changes)))
     cpu_slider = (server_cpu_seconds(pid) - cpu_before) / changes
-    themes = [timed_change(page, lambda: remove_last_theme(page)) for _ in range(3)]
+    themes = [timed_change(page, lambda: remove_last_theme(page))[0] for _ in range(3)]
     context.close()
     return {
         "first visit s": first,
         "warm open s": statistics.median(seconds for _, seconds in warm_pages),
         "slider median s": statistics.median(slider),
         "slider max s": max(slider),
+        "  of which before asking s": statistics.median(slider_asked),
         "theme median s": statistics.median(themes),
         "server CPU per change s": cpu_slider,
     }

@@ -10,62 +10,25 @@ from __future__ import annotations
 
 import asyncio
 import statistics
-import time
 from concurrent.futures import ThreadPoolExecutor
 
-import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from dashboard.warm import Session
 
 
-class Session:
-    """One reader's tab, as the server sees it."""
-
-    def __init__(self, socket):
-        self.socket = socket
-        self.slider_id: str | None = None
-
-    @classmethod
-    async def open(cls, url: str) -> tuple[Session, float]:
-        """Connect and run the page once; return the session and the first run's seconds."""
-        socket = await websockets.connect(
-            url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"], max_size=None
-        )
-        session = cls(socket)
-        return session, await session.rerun(None)
-
-    async def rerun(self, years: tuple[int, int] | None) -> float:
-        """Ask for a rerun with the slider at `years` (None: defaults); seconds to its end."""
-        message = BackMsg()
-        message.rerun_script.query_string = ""
-        if years is not None:
-            widget = message.rerun_script.widget_states.widgets.add()
-            widget.id = self.slider_id
-            widget.double_array_value.data.extend(years)
-        began = time.perf_counter()
-        await self.socket.send(message.SerializeToString())
-        while True:
-            reply = ForwardMsg()
-            reply.ParseFromString(await self.socket.recv())
-            kind = reply.WhichOneof("type")
-            if kind == "delta" and reply.delta.WhichOneof("type") == "new_element":
-                element = reply.delta.new_element
-                if element.WhichOneof("type") == "slider" and element.slider.label == "Years":
-                    self.slider_id = element.slider.id
-            if kind == "script_finished":
-                return time.perf_counter() - began
-
-    async def close(self) -> None:
-        await self.socket.close()
+def slider_id(elements: list, label: str = "Years") -> str:
+    return next(e.slider.id for e in elements if e.WhichOneof("type") == "slider" and e.slider.label == label)
 
 
-async def _reader(url: str, bounds: tuple[int, int], steps: int, first: list, changes: list) -> None:
-    session, seconds = await Session.open(url)
-    first.append(seconds)
-    low, high = bounds
+async def _reader(url: str, bounds: tuple[int, int], steps: int, first: list, changes: list, number: int) -> None:
+    session = await Session.open(url, cookie=f"atlas_route=reader-{number}")
     try:
+        seconds, elements = await session.rerun()
+        first.append(seconds)
+        years = slider_id(elements)
+        low, high = bounds
         for step in range(1, steps + 1):
-            changes.append(await session.rerun((low, high - step)))
+            seconds, _ = await session.rerun({years: [low, high - step]})
+            changes.append(seconds)
     finally:
         await session.close()
 
@@ -74,7 +37,7 @@ async def _crowd(url: str, sessions: int, steps: int, bounds: tuple[int, int]) -
     first: list[float] = []
     changes: list[float] = []
     await asyncio.wait_for(
-        asyncio.gather(*(_reader(url, bounds, steps, first, changes) for _ in range(sessions))), timeout=600
+        asyncio.gather(*(_reader(url, bounds, steps, first, changes, number) for number in range(sessions))), timeout=600
     )
     return {
         "first page p50 s": statistics.median(first),

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import assets, downloads, filters, mapview, permalink, picking, search
+from dashboard import assets, cache, downloads, filters, mapview, permalink, picking, search
 from dashboard.categories import CATEGORIES
 from dashboard.charts import prisoners_chart, timeline_chart
 from dashboard.details import details
@@ -46,17 +46,24 @@ class Choices:
     borders: bool
 
 
-@st.cache_resource(show_spinner="Loading and checking the events…")
-def load_atlas(path: str, modified: float) -> Atlas:
-    """Read and validate the events once per version of the file; publish what the map fetches."""
+def derive(path: Path) -> tuple[Dataset, dict[str, dict], search.SearchIndex]:
+    """Read and validate the events; prepare them for the map, the popups and the search."""
     dataset = load(path)
     events = mapview.prepare(dataset.events)
     records = {row.id: details(row.properties) for row in events.itertuples()}
+    return replace(dataset, events=events), records, search.build_index(events)
+
+
+@st.cache_resource(show_spinner="Loading and checking the events…")
+def load_atlas(path: str, modified: float) -> Atlas:
+    """The events once per version of the file (from the disk cache when this content was
+    derived before, by this server or another); publish what the map fetches."""
+    dataset, records, index = cache.derived(Path(path), derive)
     urls = assets.publish_libraries() | {
-        "eventsUrl": assets.publish_json("events", mapview.map_data(events)),
+        "eventsUrl": assets.publish_json("events", mapview.map_data(dataset.events)),
         "detailsUrl": assets.publish_json("details", records),
     }
-    return Atlas(replace(dataset, events=events), urls, records, search.build_index(events))
+    return Atlas(replace(dataset, path=path), urls, records, index)
 
 
 def show_problems(dataset: Dataset) -> None:

@@ -134,7 +134,7 @@
   // is in the data); hollow when no count is recorded.
   function sizeCamp(layer, year, style) {
     const radius = layer.feature.properties.r[year] || 0;
-    layer.setRadius(radius || HOLLOW_RADIUS);
+    (layer.getLayers ? layer.getLayers() : [layer]).forEach((circle) => circle.setRadius(radius || HOLLOW_RADIUS));
     layer.setStyle(radius ? { fillOpacity: style.fillOpacity, dashArray: null } : { fillOpacity: 0, dashArray: "2 2" });
     layer._atlasYear = year;
   }

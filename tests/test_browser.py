@@ -142,6 +142,19 @@ class Reader:
             ".filter((l) => l.feature && l.feature.properties.r !== undefined).map((l) => l.getRadius())"
         )
 
+    def click_uncovered(self, selector: str) -> None:
+        """Click the first of these map elements that no other covers at its centre."""
+        index = self.map.locator("body").evaluate(
+            """(_, selector) => [...document.querySelectorAll(selector)].findIndex((el) => {
+                 const box = el.getBoundingClientRect();
+                 const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+                 return top && el.contains(top) && box.y > 60;
+               })""",
+            selector,
+        )
+        assert index >= 0, f"every {selector} is covered"
+        self.map.locator(selector).nth(index).click()
+
     def state_labels(self) -> list[str]:
         return self.map.locator(".atlas-state").all_text_contents()
 
@@ -196,7 +209,7 @@ def test_filter_change_keeps_the_readers_view(reader):
 
 
 def test_clicking_an_event_opens_its_popup_with_full_citations(reader):
-    reader.map.locator(".atlas-symbol").first.click()
+    reader.click_uncovered(".atlas-symbol:has(path[fill='#882255'])")  # a site of the Terror
     popup = reader.map.locator(".atlas-popup")
     popup.locator(".atlas-section").last.wait_for(timeout=10_000)
     text = popup.inner_text()
@@ -379,3 +392,11 @@ def test_play_steps_through_the_years_until_paused(browser, atlas_url):
     tab.page.wait_for_timeout(2000)
     assert tab.shown_text() == paused_at
     tab.close()
+
+
+def test_a_server_is_warmed_by_running_the_page_once(atlas_url):
+    """`python -m dashboard.warm URL`, as a deployment runs it at start, runs the page as a reader would."""
+    result = subprocess.run([sys.executable, "-m", "dashboard.warm", atlas_url], cwd=REPO, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "the page ran once" in result.stdout
