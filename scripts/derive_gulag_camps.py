@@ -10,6 +10,10 @@ Point feature per location of each camp administration:
 - name: the English name, whitespace cleaned; where the reference's English name is missing or
   evidently belongs to another camp (`english_name_is_wrong`, and all screening camps, which the
   reference calls "New prison"), a transliteration of the Russian name instead;
+- alt_names: the Russian name; then the camp's short names (`short_names`: Карлаг, СЛОН ...),
+  each in Cyrillic ("ru") and transliterated ("ru-Latn": Karlag, SLON), and its `other_names`,
+  so that the search finds a camp by the name people know it by. These come from the museum's
+  database too (the other names it lists under each camp), so the camp's sources cite them;
 - figures: one per year with a positive prisoner count at that location. The reference also has
   rows with 0 or no count; a 0 between two large counts (e.g. 53,946 / 0 / 60,745) is a missing
   count, not an empty camp, so those rows give no figure (they do mark years the camp is listed);
@@ -21,8 +25,8 @@ Point feature per location of each camp administration:
   within 25 km, else the region (GeoNames admin1); countries from Natural Earth.
 
 The corrections to the reference tables (the regions of remote locations, the locations left
-out, the English names that belong to another camp) are facts, in
-`facts/reference/gulag_camps.yaml`.
+out, the English names that belong to another camp) and the camps' short names, which the
+tables lack, are facts, in `facts/reference/gulag_camps.yaml`.
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ SOURCES = [{"key": "smirnov1998"}, {"key": "gulagmuseum-map"}]
 NEAR_KM = 10.0  # "near <settlement>"
 SETTLEMENT_KM = 50.0  # beyond this the place is named by its region (remote_regions of CORRECTIONS)
 
-CORRECTIONS = REPO / "facts" / "reference" / "gulag_camps.yaml"  # remote regions, unplaceable locations, wrong names
+CORRECTIONS = REPO / "facts" / "reference" / "gulag_camps.yaml"  # remote regions, unplaceable locations, wrong names, short names
 
 
 @cache
@@ -133,6 +137,24 @@ def english_name(camp: dict) -> str:
     if name is None or name == "New prison" or int(camp["camp_id"]) in corrections()["english_name_is_wrong"]:
         return transliterate(clean(camp["name_ru"]))
     return name
+
+
+def alt_names(cid: int, camp: dict) -> list[dict]:
+    """The Russian name, then the short names (Cyrillic, then transliterated) and the other names
+    of `facts/reference/gulag_camps.yaml`, each once; a transliteration that is the English name
+    (Donlag) is not repeated."""
+    russian = {"name": clean(camp["name_ru"]), "lang": "ru"}
+    more = []
+    for short in corrections().get("short_names", {}).get(cid, []):
+        more += [{"name": short, "lang": "ru"}, {"name": transliterate(short), "lang": "ru-Latn"}]
+    more += [{"name": name, "lang": lang} for lang, name in corrections().get("other_names", {}).get(cid, {}).items()]
+    seen = {english_name(camp).casefold(), (russian["name"] or "").casefold()}
+    names = [russian]
+    for alt in more:
+        if alt["name"].casefold() not in seen:
+            seen.add(alt["name"].casefold())
+            names.append(alt)
+    return names
 
 
 def activities(value: str | None) -> list[str]:
@@ -351,7 +373,7 @@ def derive() -> tuple[list[dict], dict]:
         props = {
             "id": f"camp-{cid}-{loc['order']}",
             "name": english_name(camp),
-            "alt_names": [{"name": clean(camp["name_ru"]), "lang": "ru"}],
+            "alt_names": alt_names(cid, camp),
             "category": "gulag",
             "subcategory": clean(camp["type"]),
             "activity": activity,
