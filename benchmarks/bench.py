@@ -10,24 +10,22 @@ is the median of several runs.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import copy
 import json
-import os
 import random
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import streamlit_folium
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path[:0] = [str(Path(__file__).parent), str(REPO / "tests")]
 
 from dashboard import filters, mapview, search  # noqa: E402
 from dashboard.events import load  # noqa: E402
@@ -112,25 +110,13 @@ def measure(path: Path, repeats: int) -> dict:
     }
 
 
-def start_server(script: Path, events: Path, cwd: Path = REPO) -> tuple[subprocess.Popen, str]:
-    """`streamlit run script` on a free port, showing `events`; returns the process and its URL."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-               "--server.address", "127.0.0.1"]
-    env = {**os.environ, "ATLAS_EVENTS": str(events), "PYTHONPATH": str(cwd)}
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-            return process, url
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError(f"{script} did not answer within 120 s")
+def start_server(script: Path, events: Path, cwd: Path = REPO, cache: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """`streamlit run script` showing `events`, with the disk cache of derived events in `cache`
+    (else the default); `cwd`'s own `dashboard` package is imported."""
+    from test_browser import start_app  # the same harness as the browser tests
+
+    env = {"PYTHONPATH": str(cwd)} | ({"ATLAS_CACHE": str(cache)} if cache else {})
+    return start_app(events, script, cwd, env)
 
 
 def naive_script(folder: Path) -> Path:
@@ -167,6 +153,29 @@ def browser_rows(paths: dict[str, Path], folder: Path) -> dict[str, dict]:
     return rows
 
 
+def first_pages(events: Path, folder: Path) -> dict:
+    """The first page (at the websocket level) of a server new to this file, then of the same
+    server restarted: the second finds the events derived by the first in the disk cache."""
+    from dashboard.warm import Session
+
+    async def first_run(url: str) -> float:
+        session = await Session.open(url)
+        try:
+            return (await session.rerun())[0]
+        finally:
+            await session.close()
+
+    seconds = {}
+    for name in ("first page, new file s", "first page, server restarted s"):
+        process, url = start_server(REPO / "dashboard" / "app.py", events, cache=folder / "cache")
+        try:
+            seconds[name] = asyncio.run(first_run(url))
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+    return seconds
+
+
 def print_table(rows: dict[str, dict]) -> None:
     metrics = list(dict.fromkeys(metric for row in rows.values() for metric in row))
     width = max(len(metric) for metric in metrics) + 2
@@ -192,6 +201,8 @@ def main() -> None:
         if args.browser:
             print("\nIn headless Chromium (seconds; slider and theme: from the key pressed to the map redrawn):")
             print_table(browser_rows(paths, Path(folder)))
+            print("\nx100, at the websocket level (seconds):")
+            print_table({"atlas x100": first_pages(paths["x100"], Path(folder))})
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
+import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -35,6 +36,7 @@ class Atlas:
     urls: dict[str, str]  # what the map frame fetches
     records: dict[str, dict]  # popup and panel details by event id
     index: search.SearchIndex
+    camp_options: tuple[list[str], list[str]]  # the camp types and activities in the data
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def load_atlas(path: str, modified: float) -> Atlas:
         "eventsUrl": assets.publish_json("events", mapview.map_data(dataset.events)),
         "detailsUrl": assets.publish_json("details", records),
     }
-    return Atlas(replace(dataset, path=path), urls, records, index)
+    return Atlas(replace(dataset, path=path), urls, records, index, filters.camp_options(dataset.events))
 
 
 def show_problems(dataset: Dataset) -> None:
@@ -194,7 +196,7 @@ def play_controls() -> None:
         st.rerun()
 
 
-def sidebar(events: pd.DataFrame) -> Choices:
+def sidebar(events: pd.DataFrame, camp_options: tuple[list[str], list[str]]) -> Choices:
     first, last = filters.year_bounds(events)
     years = st.sidebar.slider(
         "Years", first, last, **({} if "years" in st.session_state else {"value": (first, last)}),
@@ -202,16 +204,17 @@ def sidebar(events: pd.DataFrame) -> Choices:
         help="An event shows when its dates overlap these years; camps are sized by their prisoners in the last year.",
     )
     play_controls()
-    in_years = events[filters.in_years(events, *years)]
+    in_years = events.loc[filters.in_years(events, *years), ["category", "loss_colour"]]  # not every column: faster
     counts = filters.counts_by_category(in_years)
-    present = [key for key in CATEGORIES if key in set(events["category"])]
+    in_data = set(events["category"].unique())
+    present = [key for key in CATEGORIES if key in in_data]
     # Counts go in the legend, not in these labels: the browser keeps a selection by its label.
     chosen = st.sidebar.multiselect(
         "Themes", present, default=present, key="themes", bind="query-params", format_func=lambda key: CATEGORIES[key].label
     )
     camp_types = activities = None  # None: not narrowed, camps with no type or activity recorded included
     if "gulag" in chosen:
-        all_types, all_activities = filters.camp_options(events)
+        all_types, all_activities = camp_options
         with st.sidebar.expander("Gulag camps: type and activity"):
             camp_types = st.multiselect("Camp type", all_types, default=all_types, key="camp_types", bind="query-params")
             activities = st.multiselect(
@@ -238,21 +241,39 @@ def empty_reason(choices: Choices, dataset: Dataset) -> str:
     return f"No events of the selected themes ({names}) fall within {first}–{last}. Widen the years or add themes."
 
 
+def session_map(urls: dict[str, str]) -> tuple[folium.Map, bool]:
+    """This session's base map, built once (it changes only with the data or the view a link
+    opened it at), and whether it was drawn before: building and drawing it anew on every
+    rerun would cost the server more than all the rest of a filter change."""
+    wanted = (tuple(sorted(urls.items())), st.session_state.get("view"))
+    kept = st.session_state.get("base-map")
+    if kept and kept[0] == wanted:
+        return kept[1], True
+    base = mapview.base_map(urls, wanted[1])
+    st.session_state["base-map"] = (wanted, base)
+    return base, False
+
+
 def show_map(atlas: Atlas, choices: Choices) -> dict | None:
     """The map: its base and data are the same on every rerun; only the choices are sent."""
     state = mapview.filter_state(choices.years, choices.categories, choices.camp_types, choices.activities, choices.borders)
-    view = st.session_state.get("view")
     centre, zoom = st.session_state.get("focus", (None, None))
-    return st_folium(
-        mapview.base_map(atlas.urls, view),
-        key="atlas-map",
-        feature_group_to_add=mapview.filter_layer(state),
-        returned_objects=["last_object_clicked"],
-        center=centre,
-        zoom=zoom,
-        use_container_width=True,
-        height=620,
-    )
+    base, drawn = session_map(atlas.urls)
+    layer = mapview.filter_layer(state)
+    try:
+        return st_folium(
+            base,
+            key="atlas-map",
+            feature_group_to_add=layer,
+            returned_objects=["last_object_clicked"],
+            center=centre,
+            zoom=zoom,
+            use_container_width=True,
+            height=620,
+            render=not drawn,
+        )
+    finally:
+        mapview.take_off(base, layer)
 
 
 def opened(label: str, key: str):
@@ -345,7 +366,7 @@ def main() -> None:
 
     step_play(events)
     search_box(atlas)
-    choices = sidebar(events)
+    choices = sidebar(events, atlas.camp_options)
     if link_corrections_pending():
         st.rerun()
     for notice in st.session_state.pop("link_notices", []):

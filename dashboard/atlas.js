@@ -366,11 +366,15 @@
     },
   });
 
-  // Land drawn beneath the tiles, so the map stays readable when no tile server answers; the
-  // events and the deportations' origins fetched once; the view in the address; the copy-link button.
+  // The modern tiles, with a switch; land drawn beneath them, so the map stays readable when
+  // no tile server answers; the events and the deportations' origins fetched once; the view
+  // in the address; the copy-link button.
   atlas.setup = function (map, options) {
     keepViewInAddress(map);
     new CopyLink().addTo(map);
+    const { url, name, ...tileOptions } = options.tiles;
+    const tiles = L.tileLayer(url, tileOptions).addTo(map);
+    L.control.layers(null, { [name]: tiles }, { collapsed: false, position: "topright" }).addTo(map);
     atlas.detailsUrl = options.detailsUrl;
     atlas.bordersUrl = options.bordersUrl;
     [["atlas-land", 150], ["atlas-borders", 350], ["atlas-origins", 380]].forEach(([name, zIndex]) => {

@@ -26,6 +26,8 @@ START_VIEW = {"location": (54.0, 60.0), "zoom_start": 3}
 TILES = "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png"
 TILES_ATTRIBUTION = "&copy; OpenStreetMap contributors &copy; CARTO"
 TILE_HOSTS = ("basemaps.cartocdn.com",)
+TILES_OPTIONS = {"url": TILES, "attribution": TILES_ATTRIBUTION, "subdomains": "abcd", "maxZoom": 19,
+                 "name": "Modern map (tiles)"}
 POINT_DECIMALS = 3  # about 100 m: finer than the settlements most events are located by
 DISPLAY_TOLERANCE_DEGREES = 0.04  # lines and areas, about 4 km
 SHAPE_DECIMALS = 2  # about 1 km, within that simplification
@@ -47,16 +49,17 @@ ORIGIN_STYLE = {  # the deportations' regions of origin, faint beneath the flows
 
 
 class AtlasSetup(MacroElement):
-    """Calls atlas.setup(map, urls) in the map frame: the land underlay, the events, the borders."""
+    """Calls atlas.setup(map, options) in the map frame: the tiles and their switch, the land
+    underlay, the events, the borders (see `base_map`)."""
 
     _template = Template(
-        "{% macro script(this, kwargs) %}atlas.setup({{ this._parent.get_name() }}, {{ this.urls|tojson }});{% endmacro %}"
+        "{% macro script(this, kwargs) %}atlas.setup({{ this._parent.get_name() }}, {{ this.options|tojson }});{% endmacro %}"
     )
 
-    def __init__(self, urls: dict[str, str]):
+    def __init__(self, options: dict):
         super().__init__()
         self._name = "AtlasSetup"
-        self.urls = urls
+        self.options = options
 
 
 class AtlasFilter(MacroElement):
@@ -75,15 +78,15 @@ def base_map(urls: dict[str, str], view: View | None = None) -> folium.Map:
 
     `urls` gives the files the map frame fetches: landUrl, bordersUrl, originsUrl, eventsUrl
     (`map_data`) and detailsUrl; `view`, from a shared link, where it opens.
+
+    The tiles and their switch are made by atlas.setup too, not as folium layers: a folium layer
+    adds to itself each time it is drawn, so a map kept for a session would change on its
+    second rerun, and streamlit-folium mount it anew.
     """
     start = {"location": (view.lat, view.lng), "zoom_start": view.zoom} if view else START_VIEW
     atlas_map = folium.Map(tiles=None, min_zoom=2, control_scale=True, **start)
     atlas_map.default_js, atlas_map.default_css = assets.library_urls()
-    folium.TileLayer(
-        TILES, attr=TILES_ATTRIBUTION, name="Modern map (tiles)", subdomains="abcd", max_zoom=19, overlay=True
-    ).add_to(atlas_map)
-    AtlasSetup(urls).add_to(atlas_map)
-    folium.LayerControl(collapsed=False, position="topright").add_to(atlas_map)
+    AtlasSetup({**urls, "tiles": TILES_OPTIONS}).add_to(atlas_map)
     return atlas_map
 
 
@@ -206,3 +209,9 @@ def filter_layer(state: dict) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name="Events shown", control=False)
     AtlasFilter(state).add_to(group)
     return group
+
+
+def take_off(base: folium.Map, layer: folium.FeatureGroup) -> None:
+    """st_folium adds the feature group it sends to the map; take it off, so that a base map
+    kept for the next rerun is the same (a changed base would be mounted anew, losing the view)."""
+    base._children.pop(layer.get_name(), None)

@@ -47,14 +47,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_app(events: Path):
+def start_app(events: Path, script: Path | str = "dashboard/app.py", cwd: Path = REPO, env: dict | None = None):
+    """`streamlit run script` from `cwd` on a free port, showing `events` (the benchmarks run
+    other pages and other checkouts with it); returns the process and its URL."""
     port = free_port()
-    env = {**os.environ, "ATLAS_EVENTS": str(events)}
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
+    env = {**os.environ, "ATLAS_EVENTS": str(events), **(env or {})}
+    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
                "--server.address", "127.0.0.1"]
-    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
@@ -64,7 +66,7 @@ def start_app(events: Path):
                 raise RuntimeError(f"streamlit exited: {process.stderr.read().decode()}")
             time.sleep(0.3)
     process.kill()
-    raise RuntimeError("streamlit did not answer within 60 s")
+    raise RuntimeError("streamlit did not answer within 120 s")
 
 
 @pytest.fixture(scope="module")

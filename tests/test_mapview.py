@@ -79,6 +79,21 @@ def test_base_map_is_the_same_on_every_rerun():
     assert first == second
 
 
+def test_a_base_map_kept_for_the_session_sends_the_same_map_on_every_rerun(monkeypatch):
+    """The page builds and draws its base map once a session; what st_folium sends must stay the
+    same (or the map is mounted anew, losing the reader's view) while the filters change."""
+    base = mapview.base_map(URLS)
+    sent = []
+    monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kwargs: sent.append(kwargs))
+    for last_year, render in ((1940, True), (1941, False), (1942, False)):
+        layer = mapview.filter_layer(state(years=(1922, last_year)))
+        streamlit_folium.st_folium(base, feature_group_to_add=layer, render=render)
+        mapview.take_off(base, layer)
+    for name in ("script", "key", "js_links", "css_links"):  # the key, a hash of the script, keeps it mounted
+        assert sent[0][name] == sent[1][name] == sent[2][name], name
+    assert '"years": [1922, 1942]' in sent[2]["feature_group"] and "1941" not in sent[2]["feature_group"]
+
+
 def properties(events, event_id: str) -> dict:
     return events.loc[events["id"] == event_id, "map_feature"].item()["properties"]
 
