@@ -24,7 +24,8 @@ LOCATION_PRECISION = {
 def figure_text(figure: Figure) -> str:
     """'Deported: 478,479–496,460 people (1944; low: bugai1995, high: polian2004)'."""
     amount = f"{figure.low:,}" if figure.low == figure.high else f"{figure.low:,}–{figure.high:,}"
-    cited = [source.key if source.supports == "both" else f"{source.supports}: {source.key}" for source in figure.sources]
+    cited = [(source.key if source.supports == "both" else f"{source.supports}: {source.key}")
+             + (f" quoting {source.quoting}" if source.quoting else "") for source in figure.sources]
     context = ([str(figure.year)] if figure.year else []) + ([figure.note] if figure.note else []) + cited
     return f"{figure.measure.capitalize()}: {amount} {figure.unit} ({'; '.join(context)})"
 

@@ -57,11 +57,23 @@ class Strict(BaseModel):
 
 
 class Citation(Strict):
-    """A work of the project's bibliography, by key, with where in it to look."""
+    """A work of the project's bibliography, by key, with where in it to look.
+
+    `quoting` names what a page that was read quotes for the thing cited (a document, or a work
+    with its page), as that page names it: the page (`key`, `url`) is the source, the quoted
+    document is never cited as if it had been consulted.
+    """
 
     key: Text
     pages: Text | None = None
     url: HttpUrl | None = None
+    quoting: Note | None = None
+
+    @model_validator(mode="after")
+    def _quoted_on_a_page_read(self) -> Citation:
+        if self.quoting is not None and self.url is None:
+            raise ValueError("quoting needs the url of the page that was read and quotes it")
+        return self
 
 
 class FigureSource(Citation):
@@ -74,7 +86,7 @@ class Figure(Strict):
     """A number (people deported, deaths, prisoners...) as a range with its sources.
 
     A figure known exactly has low == high. A contested one is a range, and each end must be
-    backed by at least one source.
+    backed by at least one source; a range citing several works says which end each gives.
     """
 
     measure: Text  # what is counted: "deported", "deaths", "prisoners", "executed", ...
@@ -90,6 +102,11 @@ class Figure(Strict):
         if self.low > self.high:
             raise ValueError(f"low ({self.low}) is greater than high ({self.high})")
         if self.low != self.high:
+            if len(self.sources) > 1:  # one work alone gives both ends; several say which each gives
+                unsaid = [source.key for source in self.sources if "supports" not in source.model_fields_set]
+                if unsaid:
+                    raise ValueError(f"the range {self.low}-{self.high} cites several works: say which end "
+                                     f"{unsaid[0]!r} supports (low, high or both)")
             backed = {source.supports for source in self.sources}
             for end in ("low", "high"):
                 if not backed & {end, "both"}:

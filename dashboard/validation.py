@@ -215,7 +215,19 @@ def _semantic_problems(feature: EventFeature) -> list[tuple[str, str]]:
         for j, s in enumerate(figure.sources)
     ]
     found += [(field, f"{key!r} is not in the bibliography") for field, key in cited if key not in known]
-    return found
+    return found + _figure_sources_unlisted(props)
+
+
+def _figure_sources_unlisted(props) -> list[tuple[str, str]]:
+    """A work that backs a figure must also be among the event's sources, the list a reader
+    takes for everything the event says."""
+    listed = {source.key for source in props.sources}
+    return [
+        (f"properties.figures[{i}].sources[{j}].key", f"{source.key!r} backs this figure but is not among the event's sources")
+        for i, figure in enumerate(props.figures)
+        for j, source in enumerate(figure.sources)
+        if source.key not in listed
+    ]
 
 
 def _unresolved_related(features: list[EventFeature], index_of_id: dict[str, int], name: str) -> list[Problem]:

@@ -155,6 +155,50 @@ def test_shares_add_up_to_the_stated_total(group, parts, total):
     assert all(f"{total:,}" in f["properties"]["description"] for f in shares)
 
 
+def test_the_karachay_parts_are_given_as_the_sources_give_them_with_the_shortfall_said():
+    """45,500 to Kazakhstan and 22,721 to Kyrgyzstan make 68,221, not the 68,938 deported: the
+    description says so rather than letting the parts pass for the whole."""
+    shares = [f["properties"] for f in features() if f["properties"].get("group") == "karachays-1943"]
+    parts = sum(p["figures"][0]["low"] for p in shares)
+    assert parts == 68221
+    for props in shares:
+        assert "68,938" in props["description"] and f"{68938 - parts:,} short" in props["description"]
+
+
+def test_a_death_figure_counting_other_peoples_says_so_in_its_measure():
+    """The 44,887 deaths among the special settlers from Crimea include the Greeks, Bulgarians
+    and Armenians deported after the Crimean Tatars: on the Tatars' event the measure says so."""
+    for feature in features():
+        props = feature["properties"]
+        for figure in props.get("figures", []):
+            if "deaths" in figure["measure"] and "Greeks" in figure.get("note", "") and "Greeks" not in props["name"]:
+                assert all(people in figure["measure"] for people in ("Greeks", "Bulgarians", "Armenians")), props["id"]
+    tatars = next(f["properties"] for f in features() if f["properties"]["id"] == "deportation-crimean-tatars-1944")
+    assert any(f["low"] == 44887 and "Tatars" in f["measure"] for f in tatars["figures"])
+
+
+def test_documents_known_only_from_a_page_that_quotes_them_are_not_cited_as_consulted():
+    """Bugai's document editions (1992, 2005) were read here only as Pohl's posts quote them: the
+    figures cite the post, with the document it quotes, never the edition and its page."""
+    for feature in features():
+        props = feature["properties"]
+        cited = [*props["sources"], *(s for f in props.get("figures", []) for s in f["sources"])]
+        assert not {"bugai1992", "bugai2005"} & {s["key"] for s in cited}, props["id"]
+    quoted = [s for f in features() for fig in f["properties"].get("figures", []) for s in fig["sources"] if "quoting" in s]
+    assert sum("Bugai" in s["quoting"] for s in quoted) >= 5  # the Karachays, Balkars and Priboi's three republics
+    assert all(s["url"].startswith("https://") for s in quoted)
+
+
+def test_citations_of_a_blog_or_an_exhibition_name_the_page_read():
+    """Pohl's blog and the Kresy-Siberia exhibition are many pages: a citation gives the one it rests on."""
+    for feature in features():
+        props = feature["properties"]
+        cited = [*props["sources"], *(s for f in props.get("figures", []) for s in f["sources"])]
+        for source in cited:
+            if source["key"] in ("pohl-blog", "kresy-siberia"):
+                assert source.get("url", "").count("/") > 3, (props["id"], source)
+
+
 def test_the_operations_are_drawn_to_scale_all_but_two_of_the_1930s():
     """A flow is as wide as the people deported only where a source gives the number. Every
     operation has one except two from the Ukrainian border zone (1935, 1936), for which no
