@@ -52,6 +52,11 @@ def reading() -> facts.Mapping:
     return facts.read(READING, str(READING.relative_to(REPO)))
 
 
+def corrected() -> dict[str, dict]:
+    """WHBD battle_id -> what the atlas uses instead of the row's point, place or sides."""
+    return {str(battle_id): entry for battle_id, entry in (reading().get("corrected") or {}).items()}
+
+
 def cdb90_matches() -> dict[str, tuple[str, list[str]]]:
     """WHBD battle_id -> ("whole" or "part", CDB90 isqnos)."""
     matches = {}
@@ -125,7 +130,12 @@ def selected(row: dict) -> bool:
 
 def read_whbd() -> list[dict]:
     with WHBD.open(encoding="utf-8") as rows:
-        return [row for row in csv.DictReader(rows) if selected(row)]
+        found = [row for row in csv.DictReader(rows) if selected(row)]
+    for row in found:
+        point = corrected().get(row["battle_id"], {}).get("point")
+        if point:
+            row["lat"], row["lon"] = str(point["lat"]), str(point["lon"])
+    return found
 
 
 def read_cdb90() -> dict[str, dict]:
@@ -213,6 +223,12 @@ def place_of(rows: list[dict]) -> list[dict]:
         by_name.setdefault(fold(town["name"]), []).append(i)
     places = []
     for row in rows:
+        named_place = corrected().get(row["battle_id"], {}).get("place")
+        if named_place:
+            code = named_place["countries"][0]
+            places.append({"name": named_place["name"], "countries": [code],
+                           "country_name": countries.loc[iso.index(code), "NAME"], "corrected": True})
+            continue
         point = Point(float(row["lon"]), float(row["lat"]))
         inside = countries.index[countries.contains(point)]
         if len(inside):
@@ -264,7 +280,10 @@ def describe(name: str, war: str, belligerents: list[str], place: dict, years: s
     war_name = war_name[0].lower() + war_name[1:] if war_name.startswith("Invasion") else war_name
     text = f"{name} ({years}), a battle of the {war_name}"
     text += f" between {join(belligerents)}." if len(belligerents) > 1 else "."
-    text += f" Its reference coordinates lie near {place['name']} in today's {place['country_name']}."
+    if place.get("corrected"):
+        text += f" It is drawn at {place['name']} in today's {place['country_name']}, where it was fought."
+    else:
+        text += f" Its reference coordinates lie near {place['name']} in today's {place['country_name']}."
     return (text + (" " + extra if extra else "")).strip()
 
 
@@ -292,8 +311,9 @@ def build() -> list[dict]:
             ident = f"battle-{slug(name)}-{year}"
         used_ids.add(ident)
         war = war_of(row)
-        belligerents = [b.strip() for b in row["belligerents"].split("|") if b.strip()]
-        place = {"name": place["name"], "countries": place["countries"], "country_name": place["country_name"]}
+        correction = corrected().get(row["battle_id"], {})
+        belligerents = list(correction.get("belligerents") or [b.strip() for b in row["belligerents"].split("|") if b.strip()])
+        place = {key: place[key] for key in ("name", "countries", "country_name", "corrected") if key in place}
         props: dict = {
             "id": ident,
             "name": name,
@@ -308,7 +328,7 @@ def build() -> list[dict]:
         if year_end and year_end != year:
             props["end"] = year_end
         figures: list[dict] = []
-        sources = [{"key": "whbd"}]
+        sources = [{"key": "whbd"}, *facts.plain(correction.get("sources", []))]
         extra = ""
         match = cdb90_matches().get(row["battle_id"])
         if match:
@@ -325,7 +345,7 @@ def build() -> list[dict]:
                     props["end"] = end
                 else:
                     props.pop("end", None)
-                outcome = cdb90_outcome(entries[-1])
+                outcome = cdb90_outcome(entries[0]) if len(entries) == 1 else None
                 if outcome:
                     props["outcome"] = outcome
                 extra = f"CDB90 dates the fighting from {short_date(start)} to {short_date(end)}."

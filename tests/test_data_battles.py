@@ -8,6 +8,7 @@ Tests that read /work/shared/reference skip when it is absent (users' clones do 
 from __future__ import annotations
 
 import csv
+import re
 
 import pytest
 from data_files import fact_events, features
@@ -85,10 +86,89 @@ def test_hand_entered_siege_of_leningrad_lies_in_saint_petersburg(battles):
     assert distance_to_named_place("Saint Petersburg", lat, lon, ["RU"]) < 10
 
 
+def corrections_by_name() -> dict[str, dict]:
+    return {entry["battle"]: entry for entry in reading()["corrected"].values()}
+
+
+def test_a_corrected_battle_lies_near_the_place_its_correction_names(battles):
+    """The battles WHBD misplaces (Tuulos in southern Finland, Lahasusu at Harbin...) are drawn
+    where they were fought: within the stated distance of a GeoNames place, named as given, and
+    citing the works that place them."""
+    by_name = {b["name"]: b for b in battles}
+    for name, correction in corrections_by_name().items():
+        battle = by_name[name]
+        keys = [(s["key"], s.get("url")) for s in battle["sources"]]
+        assert all((s["key"], s.get("url")) in keys for s in correction.get("sources", [])), name
+        if "point" not in correction:
+            continue
+        lon, lat = battle["_coordinates"]
+        assert (lon, lat) == (correction["point"]["lon"], correction["point"]["lat"]), name
+        assert battle["place"] == correction["place"], name
+        near = correction["near"]
+        km = distance_to_named_place(near["place"], lat, lon, correction["place"]["countries"])
+        assert km is not None and km <= near["within_km"], (name, km)
+
+
+# Battles named after a place that GeoNames knows, drawn farther from it, and why.
+NAMED_BUT_ELSEWHERE = {
+    "battle-second-battle-of-kharkov-1942": "named after its objective; fought on the Izyum-Barvenkovo salient",
+    "battle-nikolayevka-1943": "Nikolayevka in the Belgorod region (now Livenka); GeoNames's is another village",
+}
+
+
+def test_a_battle_named_after_a_place_lies_within_40_km_of_it(battles):
+    """What would have caught the Second Battle of Târgu Frumos at Iași, the summer battle of
+    Rzhev at Torzhok and Batina placed in Serbia: a battle named after a place lies near the
+    GeoNames place of that name in the country its record gives."""
+    for battle in battles:
+        named = re.sub(r"^(the )?(first |second |third )?(battles?|siege|defen[cs]e) (of|for|at|in) (the )?", "",
+                       battle["name"], flags=re.I)
+        lon, lat = battle["_coordinates"]
+        km = distance_to_named_place(re.sub(r" \(.*\)$", "", named), lat, lon, battle["place"]["countries"])
+        if km is not None and battle["id"] not in NAMED_BUT_ELSEWHERE:
+            assert km <= 40, (battle["id"], round(km))
+
+
+def test_no_two_battles_of_one_year_share_one_point(battles):
+    """Five Narva features of 1944 once stood on one point (and in Russia): the phases of a battle
+    are left out in favour of the battle. (Rostov was fought over in 1941 and again in 1942.)"""
+    points = [(tuple(b["_coordinates"]), b["start"][:4]) for b in battles]
+    assert len(points) == len(set(points))
+
+
+# Battles whose sides WHBD marks as uncertain ("Germany (?)") and no work read here confirms.
+SIDES_UNCONFIRMED = {"battle-lomianki-1939"}
+
+
+def test_sides_are_named_without_question_marks(battles):
+    """WHBD marks uncertain sides "(?)": a correction with its source names them (Tehumardi,
+    Surkonty, the Kirovograd and Bereznegovatoye-Snigirevka offensives)."""
+    doubtful = {b["id"] for b in battles if any("?" in side for side in b.get("belligerents", []))}
+    assert doubtful == SIDES_UNCONFIRMED
+
+
+def test_a_battle_of_several_engagements_has_no_outcome_coded_for_one_of_them(battles):
+    """Moscow spans the defence and the counteroffensive: CDB90's "Soviet attack succeeded" for
+    its last engagement is not the battle's outcome."""
+    several = [name for name, (kind, isqnos) in cdb90_named_matches().items() if kind == "whole" and len(isqnos) > 1]
+    assert "Moscow: defence and counteroffensive" in several
+    moscow = next(b for b in battles if b["id"] == "battle-moscow-1941")
+    assert "(as coded in CDB90)" not in moscow["outcome"]
+    assert "halted" in moscow["outcome"] and "counteroffensive" in moscow["outcome"]
+    assert "glantz1995" in {s["key"] for s in moscow["sources"]}
+
+
+def cdb90_named_matches() -> dict[str, tuple[str, list]]:
+    """The CDB90 matches of facts/reference/battles.yaml, by the battle they name."""
+    return {match["battle"]: ("whole" if "whole" in match else "part", match.get("whole") or match.get("part"))
+            for match in reading()["cdb90_matches"].values()}
+
+
 @needs_reference
 def test_every_battle_lies_within_50_km_of_its_reference_coordinates(battles, whbd_rows):
+    corrected_names = set(corrections_by_name())
     for battle in battles:
-        if battle["id"] == "battle-siege-of-leningrad-1941":
+        if battle["id"] == "battle-siege-of-leningrad-1941" or battle["name"] in corrected_names:
             continue
         row = whbd_rows[battle["wikidata"]]
         lon, lat = battle["_coordinates"]
@@ -102,7 +182,8 @@ def test_years_belligerents_and_links_equal_the_reference(battles, whbd_rows):
             continue
         row = whbd_rows[battle["wikidata"]]
         assert battle["wikipedia"] == row["wikipedia"]
-        assert battle["belligerents"] == [b.strip() for b in row["belligerents"].split("|") if b.strip()]
+        sides = reading()["corrected"].get(int(row["battle_id"]), {}).get("belligerents")
+        assert battle["belligerents"] == (sides or [b.strip() for b in row["belligerents"].split("|") if b.strip()])
         if battle["date_precision"] == "year":
             assert battle["start"] == row["year"] and battle.get("end", row["year"]) == (row["year_end"] or row["year"])
 
