@@ -6,7 +6,10 @@ Tests that read /work/shared/reference skip when it is absent (users' clones do 
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from data_files import fact_events
 from data_files import features as features_of
 from shapely.geometry import Point, shape
 
@@ -69,6 +72,7 @@ WHERE = {
     "famine-volga-1932-1933": ([SARATOV, SAMARA, VOLGOGRAD], [MOSCOW, KRASNODAR, KARAGANDA]),
     "famine-western-siberia-1932-1933": ([NOVOSIBIRSK, OMSK, BARNAUL, TOMSK], [KARAGANDA, ALMATY]),
     "famine-1946-1947": ([CHISINAU, ODESA, KYIV], [SIMFEROPOL, MOSCOW]),
+    "famine-volga-german-asrr-1932-1934": ([SARATOV, (46.11, 51.48)], [SAMARA, VOLGOGRAD]),  # (46.11, 51.48): Engels
 }
 
 
@@ -95,14 +99,55 @@ def test_the_oblast_groups_shade_ukraine_by_their_losses():
     assert len(set(rates)) == 3
 
 
+def gives_deaths(props: dict) -> bool:
+    return any("deaths" in figure["measure"] and figure["unit"] == "people" for figure in props.get("figures", []))
+
+
 def test_every_famine_region_of_the_issue_gives_its_deaths():
     """Excess deaths (or deaths) for each famine, except Western Siberia, for which no estimate
-    that could be cited was found; the Holodomor's oblast groups give a rate instead."""
+    that could be cited was found; the Holodomor's oblast groups give a rate instead. The Volga
+    famine's only estimate is for one part of it, drawn apart and linked."""
     for feature in features():
         props = feature["properties"]
         if props["id"] == "famine-western-siberia-1932-1933" or props.get("group"):
             continue
-        assert any("deaths" in figure["measure"] and figure["unit"] == "people" for figure in props["figures"]), props["id"]
+        parts = [by_id()[other]["properties"] for other in props.get("related", []) if other in by_id()]
+        assert gives_deaths(props) or any(gives_deaths(part) for part in parts), props["id"]
+
+
+def test_the_volga_german_figure_is_on_the_republic_not_on_the_whole_volga():
+    """120,000 excess deaths were counted for the Volga German ASSR alone: shown on the whole
+    Volga famine's region, they would read as the toll of the Lower and Middle Volga."""
+    volga, republic = by_id()["famine-volga-1932-1933"], by_id()["famine-volga-german-asrr-1932-1934"]
+    assert not gives_deaths(volga["properties"])
+    assert [(f["low"], f["high"]) for f in republic["properties"]["figures"]] == [(120000, 120000)]
+    region, part = shape(volga["geometry"]), shape(republic["geometry"])
+    assert part.difference(region.buffer(0.05)).area < 0.02 * part.area  # drawn within the Volga famine
+    assert part.area < 0.1 * region.area
+
+
+def test_holodomor_oblast_counts_are_given_for_each_oblast_not_for_the_group():
+    """"More than a million in each of Kyiv and Kharkiv" is two figures, one an oblast; stored as
+    one figure on a two-oblast region it would read as the group's total."""
+    groups = {entry["id"]: entry for entry in fact_events("famines") if entry.get("group") == "holodomor-oblasts-1932-1934"}
+    assert len(groups) == 3
+    for event_id, entry in groups.items():
+        oblasts = set(entry["geometry"]["area"]["oblasts"])
+        counts = [f for f in by_id()[event_id]["properties"]["figures"] if f["unit"] == "people"]
+        named = [re.fullmatch(r"excess deaths in the (\w+) oblast", f["measure"]) for f in counts]
+        assert all(named), [f["measure"] for f in counts]
+        names = [m.group(1) for m in named]
+        assert len(names) == len(set(names)) and set(names) <= oblasts, (event_id, names)
+    kyiv_kharkiv = groups["famine-ukraine-oblasts-kyiv-kharkiv-1932-1934"]
+    assert len([f for f in kyiv_kharkiv["figures"] if f["unit"] == "people"]) == 2
+
+
+def test_a_figure_covering_several_years_is_not_tagged_with_one():
+    """The Holodomor's losses per 1,000 cover 1932-1934; tagged 1933 they would be read as one year's."""
+    for feature in features():
+        for figure in feature["properties"].get("figures", []):
+            if re.search(r"\b19\d\d-(19)?\d\d\b", figure.get("note", "")):
+                assert figure.get("year") is None, (feature["properties"]["id"], figure["measure"])
 
 
 @pytest.mark.parametrize("famine_id", sorted(WHERE))
@@ -116,11 +161,15 @@ def test_region_covers_the_right_places(famine_id):
 
 
 def test_famine_regions_of_1932_do_not_overlap():
-    """The regions of 1932-1933 are apart; the Holodomor's oblast groups are drawn on Ukraine, apart from each other."""
+    """The regions of 1932-1933 are apart; the Holodomor's oblast groups are drawn on Ukraine, apart from
+    each other, and the Volga German ASSR on the Volga famine: a part on the region it is linked to."""
     regions = {k: shape(v["geometry"]) for k, v in by_id().items() if k not in ("famine-1946-1947", "famine-ukraine-1932-1933")}
+    linked = {frozenset((k, other)) for k, v in by_id().items() for other in v["properties"].get("related", [])}
     keys = sorted(regions)
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
+            if frozenset((a, b)) in linked:
+                continue
             overlap = regions[a].intersection(regions[b]).area
             assert overlap < 0.01 * min(regions[a].area, regions[b].area), (a, b, overlap)
 
