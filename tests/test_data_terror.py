@@ -103,3 +103,24 @@ def test_the_killing_grounds_of_the_great_cities_and_karelia_are_on_the_map(city
         for f in sites
     ]
     assert min(km for km in distances if km is not None) <= 60, f"no burial ground near {city}"
+
+
+def test_levashovo_spans_the_years_its_sources_give():
+    """The Leningrad NKVD and its successors buried the shot there from September 1937 to the
+    mid-1950s, not in 1937-1938 only; Memorial's site counts at least 19,000 buried."""
+    props = by_id()["terror-levashovo"]["properties"]
+    assert (props["start"], props["end"]) == ("1937-09", "1954")
+    assert dates.last_day(props["end"]).year >= 1954
+    [buried] = props["figures"]
+    assert (buried["measure"], buried["low"]) == ("buried", 19000)
+    assert [s.get("url") for s in buried["sources"]] == ["https://lev.mapofmemory.org/"]
+
+
+def test_no_event_of_the_terror_repeats_an_event_of_another_theme():
+    """The murder of Kirov was once both a Terror event and a turning point: one event, one marker."""
+    others = {(f["properties"]["name"].casefold(), f["properties"]["start"])
+              for f in features_of("politics", "resistance", "terror_abroad", "construction", "battle", "deportation")}
+    for feature in features():
+        props = feature["properties"]
+        assert (props["name"].casefold(), props["start"]) not in others, props["id"]
+    assert not any("kirov" in f["properties"]["id"] for f in features())

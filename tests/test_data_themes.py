@@ -10,7 +10,7 @@ import re
 import pytest
 
 from data_files import fact_events, features
-from gazetteer import distance_to_named_place
+from gazetteer import distance_km, distance_to_named_place
 
 from dashboard import dates
 from dashboard.validation import check_document
@@ -134,7 +134,7 @@ def test_region_markers_say_so():
 TURNING_POINTS = {
     "politics-stalin-general-secretary": ("1922-04-03", None),
     "politics-lenin-death": ("1924-01-21", None),
-    "politics-trotsky-expelled-from-party": ("1927-11-12", None),
+    "politics-trotsky-expelled-from-party": ("1927-11-14", None),  # the joint CC and CCC session
     "politics-trotsky-deported": ("1929-02-12", None),
     "politics-kirov-murder": ("1934-12-01", None),
     "politics-constitution-1936": ("1936-12-05", None),
@@ -154,6 +154,16 @@ def test_turning_points_are_present_with_their_dates():
     for event_id, (start, end) in TURNING_POINTS.items():
         assert event_id in politics, event_id
         assert (politics[event_id]["start"], politics[event_id].get("end")) == (start, end), event_id
+
+
+def test_stalin_died_at_the_kuntsevo_dacha_not_in_the_town_of_kuntsevo():
+    """The dacha stands at 55.7244 N, 37.4856 E (Wikipedia, "Stalin's Dacha"); GeoNames's Kuntsevo,
+    where the point once was, is the old town's centre, 5 km west."""
+    death = next(f for f in features("politics") if f["properties"]["id"] == "politics-stalin-death")
+    lon, lat = death["geometry"]["coordinates"]
+    assert distance_km(lat, lon, 55.7244, 37.4856) < 0.5
+    assert distance_to_named_place("Kuntsevo", lat, lon, ["RU"]) > 4
+    assert death["properties"]["location_precision"] == "exact"
 
 
 def test_politics_events_are_dated_to_the_day():
