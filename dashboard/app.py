@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import assets, cache, downloads, filters, mapview, permalink, picking, search
+from dashboard import assets, cache, downloads, filters, framing, mapview, permalink, picking, search
 from dashboard.categories import CATEGORIES
 from dashboard.charts import prisoners_chart, timeline_chart
 from dashboard.details import details
@@ -24,7 +24,6 @@ from dashboard.plain import code_span, shortened
 
 EVENTS_FILE = Path(os.environ.get("ATLAS_EVENTS", Path(__file__).parents[1] / "events.geojson"))
 MAX_PROBLEMS_SHOWN = 20
-FOCUS_ZOOM = 6
 PLAY_STEP_SECONDS = 0.5
 
 
@@ -102,6 +101,8 @@ def open_link(events: pd.DataFrame) -> None:
     event_id = params.get("event", [None])[0]
     if event_id in set(events["id"]):
         reveal(event_id, events)
+        if st.session_state["view"]:  # the sender's view, not the event's framing
+            st.session_state.pop("focus")
     for name in ("event", "view"):  # not widgets: Streamlit leaves bad values of these in the address
         if name in notices:
             del st.query_params[name]
@@ -128,14 +129,13 @@ def reveal(event_id: str, events: pd.DataFrame) -> None:
 
 
 def select(event_id: str | None, events: pd.DataFrame) -> None:
-    """Make an event the selected one: in the panel, in the address, and in the map's focus."""
+    """Make an event the selected one: in the panel, in the address, and framed whole on the map."""
     st.session_state["event"] = event_id
     if event_id is None:
         st.query_params.pop("event", None)
         return
     st.query_params["event"] = event_id
-    point = events.set_index("id").loc[event_id, "geometry"].representative_point()
-    st.session_state["focus"] = ([point.y, point.x], FOCUS_ZOOM)
+    st.session_state["focus"] = framing.view_for(events.set_index("id").loc[event_id, "geometry"])
 
 
 def choose_table_row(events: pd.DataFrame) -> None:

@@ -136,6 +136,24 @@ def test_search_finds_an_event_by_its_russian_name_and_shows_it(app):
     assert "Vishersky ITL" in panel(app)
 
 
+def test_a_chosen_flow_is_framed_whole(app):
+    app.text_input(key="q").input("Chechens").run()
+    app.selectbox(key="search-result").set_value("deportation-chechens-ingush").run()
+    (latitude, longitude), zoom = app.session_state["focus"]
+    assert zoom < 6, "a flow across Central Asia shown at a place's zoom"
+    assert 45 < longitude < 72 and 43 < latitude < 52  # between the Caucasus and Kazakhstan
+
+
+def test_a_links_view_wins_over_its_events_framing(monkeypatch):
+    monkeypatch.setenv("ATLAS_EVENTS", str(SAMPLE))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["event"] = "battle-stalingrad"
+    app.query_params["view"] = "55.75,37.62,5"
+    app.run()
+    assert "focus" not in app.session_state
+    assert "Battle of Stalingrad" in panel(app)
+
+
 def test_search_says_when_nothing_matches(app):
     app.text_input(key="q").input("Atlantis").run()
     assert "No event is called anything like Atlantis." in [as_read(c.value) for c in app.caption]

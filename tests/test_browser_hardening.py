@@ -15,18 +15,10 @@ import pytest
 from dashboard import assets
 
 from conftest import SAMPLE
-from test_browser import TILE_HOSTS, Reader, browser, start_app  # noqa: F401 (browser is a fixture)
+from test_browser import TILE_HOSTS, Reader, browser, sample_url, start_app  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 HOSTILE = ":red[alert] $x$ ![x](http://any.host/p.png) [Verify](https://any.host/) <img src=http://any.host/i.png>"
-
-
-@pytest.fixture(scope="module")
-def sample_server():
-    process, url = start_app(SAMPLE)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -58,9 +50,9 @@ def links_and_images_to(reader: Reader, host: str) -> int:
     return reader.page.locator(f"a[href*='{host}'], img[src*='{host}']").count()
 
 
-def test_markdown_in_every_link_value_is_shown_as_text(browser, sample_server):
+def test_markdown_in_every_link_value_is_shown_as_text(browser, sample_url):
     params = {name: HOSTILE for name in ("q", "themes", "event", "years", "view", "borders")}
-    reader = open_page(browser, f"{sample_server}/?{urlencode(params)}")
+    reader = open_page(browser, f"{sample_url}/?{urlencode(params)}")
     try:
         reader.wait_until(lambda: reader.page.get_by_text("From the link").count() >= 5)
         assert foreign_hosts(reader) == set()
@@ -84,8 +76,8 @@ def test_markdown_in_a_rejected_features_id_is_shown_as_text(browser, hostile_da
         reader.close()
 
 
-def test_backward_years_are_shown_turned_round_as_the_notice_says(browser, sample_server):
-    reader = open_page(browser, f"{sample_server}/?years=1950&years=1930")
+def test_backward_years_are_shown_turned_round_as_the_notice_says(browser, sample_url):
+    reader = open_page(browser, f"{sample_url}/?years=1950&years=1930")
     try:
         reader.wait_until(lambda: "1930–1950" in reader.shown_text())
         assert re.search(r"runs backwards: showing 1930–1950", reader.page.get_by_text("From the link").inner_text())
@@ -93,8 +85,8 @@ def test_backward_years_are_shown_turned_round_as_the_notice_says(browser, sampl
         reader.close()
 
 
-def test_borders_given_twice_are_shown_as_the_notice_says(browser, sample_server):
-    reader = open_page(browser, f"{sample_server}/?borders=true&borders=false")
+def test_borders_given_twice_are_shown_as_the_notice_says(browser, sample_url):
+    reader = open_page(browser, f"{sample_url}/?borders=true&borders=false")
     try:
         reader.page.get_by_text("borders shown").wait_for(timeout=20_000)
         assert reader.page.get_by_role("switch", name=re.compile("State borders")).is_checked()
@@ -127,3 +119,15 @@ def test_a_second_server_of_the_same_checkout_leaves_the_first_ones_files(browse
         for process in (first, second):
             process.terminate()
             process.wait(timeout=10)
+
+
+def test_a_shared_view_wins_over_the_selected_events_framing(browser, sample_url):
+    reader = open_page(browser, f"{sample_url}/?event=battle-stalingrad&view=55.75,37.62,5")
+    try:
+        reader.page.get_by_text("Battle of Stalingrad").first.wait_for(timeout=20_000)
+        reader.page.wait_for_timeout(1500)
+        zoom, latitude, longitude = reader.map_view()
+        assert zoom == 5  # not the battle's framing at Stalingrad; the centre within a few pixels
+        assert abs(float(latitude) - 55.75) < 0.05 and abs(float(longitude) - 37.62) < 0.05
+    finally:
+        reader.close()
