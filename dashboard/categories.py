@@ -30,7 +30,7 @@ CATEGORIES: dict[str, Category] = {
         Category("terror_abroad", "Terror abroad", "#AA4499", "cross", POINTS),
         Category("deportation", "Deportations", "#CC6677", "arrow", LINES),
         Category("famine", "Famines", "#DDCC77", "area", AREAS),
-        Category("battle", "Battles and wars", "#117733", "triangle", POINTS),
+        Category("battle", "Battles and wars", "#117733", "triangle", POINTS + AREAS),  # a battle, or an operation's area
         Category("bloc_expansion", "Soviet expansion and the Eastern Bloc", "#44AA99", "area", AREAS + POINTS),
         Category("construction", "Industry and forced-labour construction", "#999933", "hexagon", POINTS + LINES),
         Category("resistance", "Resistance and uprisings", "#88CCEE", "star", POINTS + AREAS),

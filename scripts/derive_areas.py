@@ -1,6 +1,6 @@
 """Write `geodata/areas.geojson`: the polygon of every fact whose geometry is an `area`.
 
-An area in a fact file (`facts/famines.yaml`, `facts/bloc_expansion.yaml`) names the function
+An area in a fact file (`facts/famines.yaml`, `facts/bloc_expansion.yaml`, `facts/battles.yaml`) names the function
 below that draws it (`drawn_by`), with its arguments, the `basis` it stands for and the
 boundary data it cites (`sources`). The functions read the border data of the reference
 folder (`../shared/reference/borders`), so this script needs it; the build
@@ -18,6 +18,8 @@ folder (`../shared/reference/borders`), so this script needs it; the build
   Natural Earth's countries are public domain. Krais without boundary data are the USSR of
   1930 clipped to a hand-drawn outline. Simplified from 0.02 degrees, ~2 km, coarser until at
   most 300 vertices, islets under 0.02 square degrees dropped, rounded to 3 decimals.
+- The Red Army's operations: an outline sketched by hand around the towns the fact names,
+  clipped to Natural Earth's land and simplified like the famines; approximate.
 
 The file is GPL-3.0, like the rest of geodata/.
 
@@ -33,7 +35,7 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 from shapely import make_valid, set_precision
-from shapely.geometry import MultiPolygon, Polygon, mapping, shape
+from shapely.geometry import MultiPolygon, Point, Polygon, mapping, shape
 from shapely.ops import unary_union
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -210,10 +212,32 @@ def oblasts_of_1933(oblasts: dict) -> dict:
     return famine(unary_union(parts).buffer(0.01).buffer(-0.01).intersection(ukraine_1932()))
 
 
+# The Red Army's operations, sketched by hand on Natural Earth's land.
+
+@cache
+def land():
+    return make_valid(unary_union(list(read("ne_50m_admin_0_countries.json").geometry)))
+
+
+def sketched_outline(outline: list, places: list) -> dict:
+    """An approximate area drawn by hand (an operation's area, from its start lines to its
+    furthest advance) as the corners `outline` [[lon, lat], ...], kept to land. `places`
+    ({place, lon, lat}) are the towns the outline is drawn around: each must lie inside it,
+    so that a slip of a corner is caught here (the tests check the towns against GeoNames)."""
+    area = Polygon([tuple(point) for point in outline])
+    if not area.is_valid:
+        raise ValueError(f"the outline is not a valid polygon ({shapely.is_valid_reason(area)})")
+    outside = [town["place"] for town in places if not area.contains(Point(town["lon"], town["lat"]))]
+    if outside:
+        raise ValueError(f"the outline leaves out {', '.join(outside)}")
+    return famine(area.intersection(land()))
+
+
 DRAWN_BY = {function.__name__: function for function in (
     cshapes_state, taken_by_the_ussr, ceded_to_the_ussr, eastern_poland_1939, ceded_by_finland_1940,
     lithuania_with_vilnius_1940, sakhalin_and_kurils_1945, tuva,
-    natural_earth_country, ukrainian_ssr_1932, ukraine_and_moldova_1946, krai_of_1932, oblasts_of_1933)}
+    natural_earth_country, ukrainian_ssr_1932, ukraine_and_moldova_1946, krai_of_1932, oblasts_of_1933,
+    sketched_outline)}
 
 
 def drawn(area: facts.Mapping, functions: dict, script: str):
@@ -226,6 +250,8 @@ def drawn(area: facts.Mapping, functions: dict, script: str):
         return functions[area["drawn_by"]](**arguments)
     except TypeError as error:  # arguments missing or unknown
         raise area.error(f"{area['drawn_by']}: {error}", "drawn_by") from None
+    except ValueError as error:  # arguments the function cannot draw (an outline that crosses itself...)
+        raise area.error(f"{area['drawn_by']}: {error}") from None
 
 
 def draw(event_id: str, area: facts.Mapping) -> dict:

@@ -26,7 +26,10 @@ needs_reference = pytest.mark.skipif(not WHBD.exists(), reason="reference data n
 
 @pytest.fixture(scope="module")
 def battles() -> list[dict]:
-    return [f["properties"] | {"_coordinates": f["geometry"]["coordinates"]} for f in features("battle")]
+    """The battles drawn as points (the Red Army's operations, drawn as areas, are tested in
+    test_data_operations.py)."""
+    return [f["properties"] | {"_coordinates": f["geometry"]["coordinates"]} for f in features("battle")
+            if f["geometry"]["type"] == "Point"]
 
 
 @pytest.fixture(scope="module")
