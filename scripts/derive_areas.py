@@ -219,18 +219,24 @@ def land():
     return make_valid(unary_union(list(read("ne_50m_admin_0_countries.json").geometry)))
 
 
-def sketched_outline(outline: list, places: list) -> dict:
+def sketched_outline(outline: list, places: list, within: str | None = None) -> dict:
     """An approximate area drawn by hand (an operation's area, from its start lines to its
-    furthest advance) as the corners `outline` [[lon, lat], ...], kept to land. `places`
-    ({place, lon, lat}) are the towns the outline is drawn around: each must lie inside it,
-    so that a slip of a corner is caught here (the tests check the towns against GeoNames)."""
+    furthest advance) as the corners `outline` [[lon, lat], ...], kept to land, or to the
+    Natural Earth country named `within` (a zone of a country whose outline is sketched only
+    where it runs inside the country). `places` ({place, lon, lat}) are the towns the outline
+    is drawn around: each must lie inside it, so that a slip of a corner is caught here (the
+    tests check the towns against GeoNames)."""
     area = Polygon([tuple(point) for point in outline])
     if not area.is_valid:
         raise ValueError(f"the outline is not a valid polygon ({shapely.is_valid_reason(area)})")
     outside = [town["place"] for town in places if not area.contains(Point(town["lon"], town["lat"]))]
     if outside:
         raise ValueError(f"the outline leaves out {', '.join(outside)}")
-    return famine(area.intersection(land()))
+    try:
+        bound = natural_earth(within) if within else land()
+    except IndexError:
+        raise ValueError(f"{within!r} is not a country of Natural Earth") from None
+    return famine(area.intersection(bound))
 
 
 DRAWN_BY = {function.__name__: function for function in (

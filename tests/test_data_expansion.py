@@ -30,7 +30,7 @@ def test_ids_category_and_period():
     for feature in FEATURES:
         props = feature["properties"]
         assert props["id"].startswith("bloc-") and props["category"] == "bloc_expansion"
-        assert 1936 <= dates.first_day(props["start"]).year and dates.last_day(props.get("end") or props["start"]).year <= 1953
+        assert 1936 <= dates.first_day(props["start"]).year and dates.last_day(props.get("end") or props["start"]).year <= 1956  # the Warsaw Pact, the Austrian treaty (1955)
 
 
 def test_the_annexations_of_the_brief_are_there():
