@@ -194,7 +194,8 @@
     added.forEach((layer) => events.group.addLayer(layer));
     events.shown = wanted;
     const shownLayers = [...wanted].map((index) => events.layers[index]);
-    if (added.some((layer) => !(layer instanceof L.CircleMarker))) restack(shownLayers);
+    const isShape = (layer) => layer instanceof L.Path && !(layer instanceof L.CircleMarker); // symbols have their own pane
+    if (added.some(isShape)) restack(shownLayers);
     else if (added.length || resized.length) restack(shownLayers.filter((layer) => layer instanceof L.CircleMarker));
     return new Set([...wanted].map((index) => data.features[index].properties.id));
   }
