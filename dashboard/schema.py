@@ -47,6 +47,8 @@ def _text(longest: int, shortest: int = 1):
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=LONGEST_ID)]
 Text = _text(LONGEST_TEXT)
+Description = _text(LONGEST_DESCRIPTION, shortest=20)
+TRANSLATED_INTO = ("ru", "uk")
 Note = _text(LONGEST_NOTE)
 Count = Annotated[int, Field(ge=0, le=LARGEST_COUNT)]
 PartialDate = Annotated[str, StringConstraints(pattern=dates.PARTIAL_DATE.pattern)]
@@ -128,6 +130,12 @@ class Place(Strict):
     countries: list[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]] = Field(min_length=1, max_length=MOST_ITEMS)
 
 
+class Translation(Strict):
+    """An event's text in another language, translated from the English one."""
+
+    description: Description
+
+
 class EventProperties(Strict):
     id: Slug
     name: Text
@@ -142,7 +150,8 @@ class EventProperties(Strict):
     date_precision: Literal[dates.PRECISIONS]  # type: ignore[valid-type]
     place: Place
     location_precision: Literal["exact", "settlement", "region", "approximate"]
-    description: _text(LONGEST_DESCRIPTION, shortest=20)
+    description: Description
+    translations: dict[Literal[TRANSLATED_INTO], Translation] = {}  # type: ignore[valid-type]
     figures: list[Figure] = Field(default=[], max_length=MOST_FIGURES)
     sources: list[Citation] = Field(min_length=1, max_length=MOST_ITEMS)
     related: list[Slug] = Field(default=[], max_length=MOST_ITEMS)  # ids of events this one is tied to (a canal and its camp)

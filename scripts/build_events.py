@@ -61,8 +61,9 @@ def in_schema_order(value, model):
     return {key: in_schema_order(value[key], nested[key]) if key in nested else value[key] for key in keys}
 
 
-def english(entry: facts.Mapping) -> str:
-    """The English description; translations (ru, uk) stand beside it in the fact file."""
+def described(entry: facts.Mapping) -> dict:
+    """`description`, the English text, and `translations` beside it where the fact file gives
+    them (`ru:`, `uk:`)."""
     texts = entry.get("description")
     if not isinstance(texts, dict) or "en" not in texts:
         raise entry.error("description must give the English text as `en:` (translations beside it as `ru:`, `uk:`)",
@@ -70,7 +71,8 @@ def english(entry: facts.Mapping) -> str:
     unknown = [language for language in texts if language not in LANGUAGES]
     if unknown:
         raise texts.error(f"{unknown[0]!r} is not one of the atlas's languages ({', '.join(LANGUAGES)})", unknown[0])
-    return texts["en"]
+    translations = {language: {"description": text} for language, text in texts.items() if language != "en"}
+    return {"description": texts["en"]} | ({"translations": translations} if translations else {})
 
 
 def properties(entry: facts.Mapping, category: str) -> dict:
@@ -79,7 +81,7 @@ def properties(entry: facts.Mapping, category: str) -> dict:
     values = {key: value for key, value in entry.items() if key not in BUILD_KEYS}
     values["category"] = category
     if "description" in entry:
-        values["description"] = english(entry)
+        values |= described(entry)
     return values
 
 
@@ -112,7 +114,7 @@ def amend(found: Built, entry: facts.Mapping) -> None:
         elif key == "sources":
             props[key] = [*props.get(key, []), *[source for source in value if source not in props.get(key, [])]]
         elif key == "description":
-            props[key] = english(entry)
+            props |= described(entry)
         else:
             props[key] = value
     found.entry = entry

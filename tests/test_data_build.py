@@ -80,15 +80,21 @@ def test_dates_country_codes_and_yes_stay_text(tmp_path):
     assert facts.plain(facts.read(path)) == {"start": "1941-06-14", "countries": ["NO", "RU"], "name": "yes", "flag": True}
 
 
-def test_translations_stand_beside_the_english_and_the_english_is_built(facts_copy):
+def test_translations_stand_beside_the_english_and_are_built_beside_it(facts_copy):
     politics = facts_copy / "politics.yaml"
     text = politics.read_text(encoding="utf-8")
     english = "      en: >-\n"
     assert english in text
-    politics.write_text(text.replace(english, "      uk: Переклад українською.\n" + english, 1), encoding="utf-8")
+    translation = "Переклад опису українською мовою."
+    politics.write_text(text.replace(english, f"      uk: {translation}\n" + english, 1), encoding="utf-8")
     features, checked = build_and_check(facts_copy)
     assert checked.problems == []
-    assert feature_collection_text(features) == EVENTS.read_text(encoding="utf-8")
+    built = {feature["properties"]["id"]: feature["properties"] for feature in features}
+    committed = {feature["properties"]["id"]: feature["properties"]
+                 for feature in json.loads(EVENTS.read_text(encoding="utf-8"))["features"]}
+    [translated] = [key for key in built if built[key].get("translations") != committed[key].get("translations")]
+    assert built[translated]["translations"]["uk"] == {"description": translation}
+    assert built[translated]["description"] == committed[translated]["description"]
     politics.write_text(text.replace(english, "      xx: Texte.\n" + english, 1), encoding="utf-8")
     [problem] = build_and_check(facts_copy)[1].problems
     assert str(problem).startswith(f"{politics}:{line_of(politics, 'xx: Texte.')}: 'xx' is not one of the atlas's languages")

@@ -59,6 +59,8 @@ def break_feature(document, index, change):
         (lambda f: f["properties"]["figures"][0].update(low=50000, high=40000), "properties.figures[0]", "greater than high"),
         (lambda f: f["properties"]["figures"][0].update(high=45000, sources=[{"key": "smirnov1998", "supports": "low"}]), "properties.figures[0]", "high end of the range"),
         (lambda f: f.update(geometry={"type": "Point", "coordinates": [200.0, 60.0]}), "geometry.coordinates", "outside longitude"),
+        (lambda f: f["properties"].update(translations={"de": {"description": "Ein Lager an der Wischera im Ural."}}),
+         "properties.translations.de", "Input should be 'ru' or 'uk'"),
         (lambda f: f.update(geometry={"type": "LineString", "coordinates": [[0, 0], [1, 1]]}), "geometry.type", "does not fit category 'gulag'"),
     ],
 )
