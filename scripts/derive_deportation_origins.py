@@ -112,7 +112,7 @@ def origin_feature(event_id: str, origins: list[str], ussr) -> dict:
         "geometry": geometry,
         "properties": {
             "event": event_id,
-            "region": flows.join([regions[key]["label"] for key in origins]),
+            "region": flows.join([flows.labels(key)["en"] for key in origins]),
             "area": "+".join(origins),
             "outline": "boundary" if len(boundary) == len(origins) else "approximate",
             "boundary_sources": sorted({source for key in boundary for source in regions[key]["origin"]["sources"]}),

@@ -4,7 +4,8 @@ A flow is a gently curved line from the anchor town of a region of origin to the
 of a region of destination (`facts/geography/regions.yaml`), one for every origin and every
 destination. An operation with several flows is one MultiLineString, unless the share of each
 destination is known (`shares`): then it is one event per destination, carrying its share as
-its first figure, all with the group `<id without deportation->`.
+its first figure, all with the group `<id without deportation->`, and `{dest}` in its description
+and each translation replaced by the destination's label in that language.
 
 The anchor towns are checked against GeoNames and the modern country polygons by
 `tests/test_data_deportations.py`. They stand for a region, not for the place where a convoy
@@ -61,8 +62,17 @@ def join(labels: list[str]) -> str:
     return unique[0] if len(unique) == 1 else ", ".join(unique[:-1]) + " and " + unique[-1]
 
 
-def label(key: str) -> str:
-    return regions()[key]["label"].removeprefix("the ")
+def labels(key: str) -> dict[str, str]:
+    """A region's label by language: `label` is the English text, or the text in each language."""
+    given = regions()[key]["label"]
+    return dict(given) if isinstance(given, dict) else {"en": given}
+
+
+def label(key: str, language: str = "en") -> str:
+    texts = labels(key)
+    if language not in texts:
+        raise regions()[key].error(f"{key} has no label in {language!r} (`label: {{en: ..., {language}: ...}}`)", "label")
+    return texts[language].removeprefix("the ")
 
 
 def place(legs: list[tuple[str, str]]) -> dict:
@@ -98,11 +108,26 @@ def parts(event_id: str, spec: facts.Mapping, shares: facts.Mapping | None) -> l
     return [(share_id(event_id, destination), [(origin, destination)]) for origin, destination in flows]
 
 
+def texts(properties: dict) -> dict[str, str]:
+    """The description by language: the English and its translations."""
+    translated = {language: text["description"] for language, text in properties.get("translations", {}).items()}
+    return {"en": properties.get("description", "")} | translated
+
+
+def to_destination(properties: dict, destination: str) -> dict:
+    """The description and its translations with {dest} replaced by the destination's label in each
+    language."""
+    placed = {language: text.replace(DESTINATION, label(destination, language))
+              for language, text in texts(properties).items()}
+    translations = {language: {"description": text} for language, text in placed.items() if language != "en"}
+    return {"description": placed["en"]} | ({"translations": translations} if translations else {})
+
+
 def features(spec: facts.Mapping, properties: dict, shares: facts.Mapping | None) -> list[tuple[dict, dict]]:
     """(geometry, properties) of the feature(s) of an operation."""
-    description = properties.get("description", "")
-    if (DESTINATION in description) != (shares is not None):
-        raise spec.error(f"a description has {DESTINATION} (the destination) exactly when the operation is split by shares")
+    if any((DESTINATION in text) != (shares is not None) for text in texts(properties).values()):
+        raise spec.error(f"a description and each of its translations have {DESTINATION} (the destination) exactly "
+                         "when the operation is split by shares")
     if shares is not None and "group" in properties:
         raise shares.error("the parts of an operation split by destination are grouped by its id: give no group")
     out = []
@@ -117,7 +142,7 @@ def features(spec: facts.Mapping, properties: dict, shares: facts.Mapping | None
             props |= {
                 "id": feature_id,
                 "name": f"{properties['name']}: to {label(destination)}",
-                "description": description.replace(DESTINATION, label(destination)),
+                **to_destination(properties, destination),
                 "figures": [shares[destination], *properties.get("figures", [])],
                 "group": properties["id"].removeprefix("deportation-"),
             }
