@@ -25,6 +25,11 @@ from dashboard.plain import code_span, shortened
 EVENTS_FILE = Path(os.environ.get("ATLAS_EVENTS", Path(__file__).parents[1] / "events.geojson"))
 MAX_PROBLEMS_SHOWN = 20
 PLAY_STEP_SECONDS = 0.5
+FIRST_VISIT_YEARS = (1937, 1938)  # the Great Terror: a readable first picture, not every event at once
+MAP_HEIGHT = 680  # pixels: with the title and the count above it, the map fits a 900-pixel-high window
+LAYOUT_CSS = (  # less of Streamlit's padding around the page, so that the map takes most of the window
+    "<style>[data-testid='stMainBlockContainer'] { padding: 2.5rem 1.5rem 2rem; }</style>"
+)
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,7 @@ def open_link(events: pd.DataFrame) -> None:
         return
     st.session_state["link_opened"] = True
     params = {name: st.query_params.get_all(name) for name in st.query_params}
+    st.session_state["introduction"] = not params  # a link with its own state skips it
     types, activities = filters.camp_options(events)
     options = {"themes": [c.label for c in CATEGORIES.values()], "camp_types": types, "activities": activities}
     reading = permalink.read(params, filters.year_bounds(events), options, set(events["id"]))
@@ -196,10 +202,36 @@ def play_controls() -> None:
         st.rerun()
 
 
+def first_visit_years(events: pd.DataFrame) -> tuple[int, int]:
+    """The years shown before the reader chooses: FIRST_VISIT_YEARS, or every year when the
+    events file (a museum's own selection, say) has no event in those."""
+    if filters.in_years(events, *FIRST_VISIT_YEARS).any():
+        return FIRST_VISIT_YEARS
+    return filters.year_bounds(events)
+
+
+def introduction(years: tuple[int, int]) -> None:
+    """What the atlas is and what to try, on a first visit, until the reader closes it."""
+    if not st.session_state.get("introduction"):
+        return
+    first, last = years
+    st.html(
+        "<section aria-label='Introduction'><p style='margin:0 0 0.4em'><b>What this is</b>: the Gulag camps, "
+        "the Terror, the deportations of peoples, the famines, the war and the spread of Soviet power on one "
+        f"map, each event with its sources. It opens on {first}–{last}.</p>"
+        "<p style='margin:0 0 0.4em'><b>Try</b>: move the <b>Years</b> in the sidebar, or press <b>▶ Play the "
+        "years</b>; click any circle, symbol, line or area for its details; <b>Find an event</b> by its name or "
+        "its place (Kolyma, Katyn, Соловки).</p></section>"
+    )
+    if st.button("Close the introduction", key="close-introduction"):
+        st.session_state["introduction"] = False
+        st.rerun()
+
+
 def sidebar(events: pd.DataFrame, camp_options: tuple[list[str], list[str]]) -> Choices:
     first, last = filters.year_bounds(events)
     years = st.sidebar.slider(
-        "Years", first, last, **({} if "years" in st.session_state else {"value": (first, last)}),
+        "Years", first, last, **({} if "years" in st.session_state else {"value": first_visit_years(events)}),
         key="years", bind="query-params",
         help="An event shows when its dates overlap these years; camps are sized by their prisoners in the last year.",
     )
@@ -269,7 +301,7 @@ def show_map(atlas: Atlas, choices: Choices) -> dict | None:
             center=centre,
             zoom=zoom,
             use_container_width=True,
-            height=620,
+            height=MAP_HEIGHT,
             render=not drawn,
         )
     finally:
@@ -358,9 +390,10 @@ def show_table(shown: pd.DataFrame, events: pd.DataFrame) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="Atlas of the Stalin era", page_icon="🗺️", layout="wide")
-    st.markdown("### Atlas of the Stalin era, 1922–1956")
+    st.html(LAYOUT_CSS)
     atlas = load_atlas(str(EVENTS_FILE), EVENTS_FILE.stat().st_mtime if EVENTS_FILE.exists() else 0)
     events = atlas.dataset.events
+    st.markdown("### Atlas of the Stalin era, {}–{}".format(*filters.year_bounds(events)))  # the slider's period
     show_problems(atlas.dataset)
     open_link(events)
 
@@ -388,6 +421,7 @@ def main() -> None:
                 select(None, events)
                 st.rerun()
         else:
+            introduction(first_visit_years(events))
             show_prisoner_chart(events, choices)
     show_timeline(events, choices)
     if table := opened("Table of the events shown", "table-open"):

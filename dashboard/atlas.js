@@ -339,7 +339,7 @@
     map.on("moveend", () => {
       const centre = map.getCenter();
       const url = new URL(page.location.href);
-      url.searchParams.set("view", `${centre.lat.toFixed(3)},${centre.lng.toFixed(3)},${map.getZoom()}`);
+      url.searchParams.set("view", `${centre.lat.toFixed(3)},${centre.lng.toFixed(3)},${+map.getZoom().toFixed(2)}`);
       page.history.replaceState(page.history.state, "", url);
     });
   }
@@ -371,6 +371,7 @@
   // no tile server answers; the events and the deportations' origins fetched once; the view
   // in the address; the copy-link button.
   atlas.setup = function (map, options) {
+    if (options.fitBounds) map.fitBounds(options.fitBounds, { animate: false }); // the first view: the whole USSR
     keepViewInAddress(map);
     new CopyLink().addTo(map);
     const { url, name, ...tileOptions } = options.tiles;

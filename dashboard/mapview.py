@@ -22,7 +22,11 @@ from . import assets
 from .categories import CATEGORIES, Category, symbol_svg
 from .permalink import View
 
-START_VIEW = {"location": (54.0, 60.0), "zoom_start": 3}
+START_VIEW = {"location": (54.0, 60.0), "zoom_start": 3}  # until atlas.setup fits USSR_BOUNDS
+# The first view: the whole USSR, from Kaliningrad and Kushka to Kolyma and Chukotka, fitted to
+# the map's size by atlas.setup (a link's own view is kept instead).
+USSR_BOUNDS = [[35.0, 19.0], [78.0, 180.0]]
+ZOOM_SNAP = 0.25  # fractional zooms, so that the USSR fills the map in any window
 TILES = "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png"
 TILES_ATTRIBUTION = "&copy; OpenStreetMap contributors &copy; CARTO"
 TILE_HOSTS = ("basemaps.cartocdn.com",)
@@ -84,9 +88,9 @@ def base_map(urls: dict[str, str], view: View | None = None) -> folium.Map:
     second rerun, and streamlit-folium mount it anew.
     """
     start = {"location": (view.lat, view.lng), "zoom_start": view.zoom} if view else START_VIEW
-    atlas_map = folium.Map(tiles=None, min_zoom=2, control_scale=True, **start)
+    atlas_map = folium.Map(tiles=None, min_zoom=1, zoom_snap=ZOOM_SNAP, control_scale=True, **start)
     atlas_map.default_js, atlas_map.default_css = assets.library_urls()
-    AtlasSetup({**urls, "tiles": TILES_OPTIONS}).add_to(atlas_map)
+    AtlasSetup({**urls, "tiles": TILES_OPTIONS, "fitBounds": None if view else USSR_BOUNDS}).add_to(atlas_map)
     return atlas_map
 
 

@@ -14,21 +14,21 @@ from dataclasses import dataclass
 
 from .plain import code_span, shortened
 
-MIN_ZOOM, MAX_ZOOM = 2, 18
+MIN_ZOOM, MAX_ZOOM = 1, 18  # as the map allows; fractional zooms in steps of a quarter
 
 
 @dataclass(frozen=True)
 class View:
     lat: float
     lng: float
-    zoom: int
+    zoom: float
 
 
 def parse_view(text: str | None) -> View | None:
-    """'55.75,37.62,5' -> View; None for anything else."""
+    """'55.75,37.62,5' or '55.75,37.62,2.75' -> View; None for anything else."""
     try:
         lat, lng, zoom = text.split(",")
-        view = View(float(lat), float(lng), int(zoom))
+        view = View(float(lat), float(lng), float(zoom))
     except (AttributeError, ValueError):
         return None
     if abs(view.lat) <= 90 and abs(view.lng) <= 540 and MIN_ZOOM <= view.zoom <= MAX_ZOOM:

@@ -171,7 +171,7 @@ class Reader:
 
 @pytest.fixture
 def reader(browser, atlas_url):
-    tab = Reader(browser, atlas_url)
+    tab = Reader(browser, f"{atlas_url}/?years=1922&years=1960")  # every year, not a first visit's
     yield tab
     tab.close()
 
@@ -201,7 +201,7 @@ def test_moving_the_year_range_changes_what_is_drawn(reader):
 
 def test_filter_change_keeps_the_readers_view(reader):
     reader.map.locator(".leaflet-control-zoom-in").click()
-    reader.wait_until(lambda: reader.map_view()[0] == 4)
+    reader.wait_until(lambda: reader.map_view()[0] > 3)  # one step in from the whole USSR
     zoomed = reader.map_view()
     before = reader.shown_text()
     reader.move_upper_year_to_start()

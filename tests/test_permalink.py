@@ -80,6 +80,8 @@ def test_parse_view():
     assert parse_view("95,37,5") is None
     assert parse_view("55,37,40") is None
     assert parse_view("55,37") is None
+    assert parse_view("60,100,2.75") == View(60, 100, 2.75), "the first view fits the USSR at a fractional zoom"
+    assert parse_view("60,100,nan") is None
     assert parse_view(None) is None
 
 

@@ -1,0 +1,103 @@
+"""The reader's first minutes, in headless Chromium: the first screen, what a click on the map
+opens, and the map's keys (issue 13: the reader's experience)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from test_browser import MAP_FRAME, REPO, Reader, atlas_url, browser  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.browser
+WINDOW = {"width": 1400, "height": 900}
+PANEL = "section[aria-label='Selected event']"
+
+
+def open_at(browser, url: str, viewport: dict = WINDOW) -> Reader:
+    """A Reader in a window of `viewport`."""
+    original = browser.new_page
+    browser.new_page = lambda **kwargs: original(**{**kwargs, "viewport": viewport})
+    try:
+        return Reader(browser, url)
+    finally:
+        browser.new_page = original
+
+
+def visible_bounds(tab: Reader) -> dict:
+    return tab.map.locator("body").evaluate(
+        "() => { const b = window.map.getBounds();"
+        " return {west: b.getWest(), east: b.getEast(), south: b.getSouth(), north: b.getNorth()}; }"
+    )
+
+
+def test_clicking_the_centre_of_a_camp_circle_opens_the_camp(browser, atlas_url):
+    tab = open_at(browser, f"{atlas_url}/?years=1940&years=1940&themes=Gulag+camps")
+    tab.wait_until(lambda: tab.map.locator("path.leaflet-interactive").count() > 50)
+    tab.page.wait_for_timeout(500)
+    frame = tab.page.locator(MAP_FRAME).bounding_box()
+    # The largest circle whose centre no other shape covers, in the page's coordinates.
+    name, x, y = tab.map.locator("body").evaluate(
+        """() => {
+          const map = window.map, box = map.getContainer().getBoundingClientRect(), size = map.getSize();
+          const camps = Object.values(map._layers)
+            .filter((l) => l._path && l.feature && l.feature.properties.r !== undefined)
+            .map((l) => [l, map.latLngToContainerPoint(l.getLatLng())])
+            .filter(([l, p]) => p.x > 40 && p.y > 80 && p.x < size.x - 40 && p.y < size.y - 40
+                    && document.elementFromPoint(box.x + p.x, box.y + p.y) === l._path)
+            .sort(([a], [b]) => b.getRadius() - a.getRadius());
+          const [layer, point] = camps[0];
+          return [layer.feature.properties.name, box.x + point.x, box.y + point.y];
+        }"""
+    )
+    tab.page.mouse.click(frame["x"] + x, frame["y"] + y)
+    panel = tab.page.locator(PANEL)
+    panel.wait_for(timeout=20_000)
+    assert panel.locator("h4").inner_text() == name
+    tab.close()
+
+
+def test_the_first_visit_explains_itself_over_the_whole_ussr(browser, atlas_url):
+    import geopandas
+
+    from dashboard.events import load
+
+    borders = geopandas.read_file(REPO / "geodata" / "borders" / "borders.geojson")
+    tab = open_at(browser, atlas_url)
+    intro = tab.page.locator("section[aria-label='Introduction']")
+    intro.wait_for(timeout=20_000)
+    text = intro.inner_text()
+    for hint in ("Years", "Play", "click", "Find an event"):
+        assert hint in text, hint
+    # The title gives the period the slider runs over.
+    first, last = tab.page.get_by_role("slider").first.get_attribute("min"), tab.page.get_by_role("slider").nth(1).get_attribute("max")
+    assert f"{first}–{last}" in tab.page.locator("h1, h2, h3").first.inner_text()
+    # A readable picture: not every event of every year at once.
+    shown, total = map(int, re.match(r"(\d+) of (\d+)", tab.shown_text()).groups())
+    assert 0 < shown < total / 4
+    # The whole USSR as it opens, from Kushka to Cape Chelyuskin, and every camp within it,
+    # Kolyma's and Chukotka's included.
+    tab.page.wait_for_timeout(1000)
+    view = visible_bounds(tab)
+    ussr = borders.query("is_ussr and to_year == 1960").geometry.iloc[0]
+    camps = load(REPO / "events.geojson").events.query("category == 'gulag'")
+    in_ussr = camps[camps.geometry.within(ussr)].geometry.bounds
+    assert len(in_ussr) > 500 and in_ussr.maxx.max() > 177
+    assert view["west"] <= in_ussr.minx.min() and 180 <= view["east"], view
+    assert view["south"] <= ussr.bounds[1] and ussr.bounds[3] <= view["north"], view
+    # The map takes most of the window, all of it in view without scrolling.
+    frame = tab.page.locator(MAP_FRAME).bounding_box()
+    assert frame["width"] * frame["height"] > 0.4 * WINDOW["width"] * WINDOW["height"], frame
+    assert frame["y"] + frame["height"] <= WINDOW["height"], frame
+    tab.screenshot("first-screen-1400x900.png")
+    tab.page.get_by_role("button", name="Close the introduction").click()
+    tab.wait_until(lambda: intro.count() == 0)
+    tab.close()
+
+
+def test_a_link_with_its_own_state_skips_the_introduction(browser, atlas_url):
+    tab = open_at(browser, f"{atlas_url}/?years=1941&years=1945")
+    tab.page.wait_for_timeout(1500)
+    assert tab.page.locator("section[aria-label='Introduction']").count() == 0
+    assert "1941–1945" in tab.shown_text()
+    tab.close()
