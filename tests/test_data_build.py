@@ -8,6 +8,7 @@ skip without it.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -86,7 +87,8 @@ def test_translations_stand_beside_the_english_and_are_built_beside_it(facts_cop
     english = "      en: >-\n"
     assert english in text
     translation = "Переклад опису українською мовою."
-    politics.write_text(text.replace(english, f"      uk: {translation}\n" + english, 1), encoding="utf-8")
+    ukrainian = re.search(r"      uk: >-\n(?:        .*\n)+", text)  # the first event's, replaced
+    politics.write_text(f"{text[:ukrainian.start()]}      uk: {translation}\n{text[ukrainian.end():]}", encoding="utf-8")
     features, checked = build_and_check(facts_copy)
     assert checked.problems == []
     built = {feature["properties"]["id"]: feature["properties"] for feature in features}
