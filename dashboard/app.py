@@ -237,7 +237,6 @@ def sidebar(events: pd.DataFrame, camp_options: tuple[list[str], list[str]]) -> 
     )
     play_controls()
     in_years = events.loc[filters.in_years(events, *years), ["category", "loss_colour"]]  # not every column: faster
-    counts = filters.counts_by_category(in_years)
     in_data = set(events["category"].unique())
     present = [key for key in CATEGORIES if key in in_data]
     # Counts go in the legend, not in these labels: the browser keeps a selection by its label.
@@ -257,7 +256,11 @@ def sidebar(events: pd.DataFrame, camp_options: tuple[list[str], list[str]]) -> 
     borders = st.sidebar.toggle(f"State borders of {years[1]}", value=True, key="borders", bind="query-params")
     st.sidebar.markdown("**Legend** (events in the selected years)")
     losses = in_years["loss_colour"].notna().any()
-    st.sidebar.html(legend_html(present, chosen, counts, years[1], mapview.largest_camp(events), losses))
+    # Each theme's count as the map would show it, camps narrowed by type and activity.
+    narrow = events[["category", "subcategory", "activity", "start_year", "end_year"]]
+    counts = filters.counts_by_category(filters.select(narrow, years, present, camp_types, activities))
+    st.sidebar.html(legend_html(present, chosen, counts, years[1], mapview.largest_camp(events), losses,
+                                largest_deported=mapview.largest_deported(events)))
     return Choices(years, chosen, camp_types, activities, borders)
 
 

@@ -101,9 +101,10 @@
               icon: L.divIcon({ html: theme.symbol, className: "atlas-symbol", iconSize: [14, 14], iconAnchor: [7, 7] }),
             })
           : L.circleMarker(latlng, { radius: HOLLOW_RADIUS }),
+      className: props.d ? "atlas-approximate" : "", // answers only on its outline (atlas.css)
     });
     layer.feature = feature;
-    if (layer.setStyle) layer.setStyle(style);
+    if (layer.setStyle) layer.setStyle(props.d ? { ...style, dashArray: "5 4" } : style);
     if (props.f) {
       // A region shaded by its losses per 1,000 inhabitants (the legend gives the classes).
       layer.setStyle({ fillColor: props.f, fillOpacity: 0.6, color: props.f, weight: 1 });

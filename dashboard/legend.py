@@ -6,9 +6,10 @@ from __future__ import annotations
 import base64
 
 from .categories import CATEGORIES, symbol_svg
-from .mapview import LOSS_CLASSES, LOSS_FILL_OPACITY, ORIGIN_STYLE, camp_radius
+from .mapview import LOSS_CLASSES, LOSS_FILL_OPACITY, ORIGIN_STYLE, camp_radius, flow_width
 
 CAMP_KEY_COUNTS = (1_000, 10_000, 50_000)
+FLOW_KEY_PEOPLE = (10_000, 100_000, 400_000, 1_000_000)
 
 
 def _img(svg: str, width: int, height: int | None = None) -> str:
@@ -53,10 +54,25 @@ def _origin(dashed: bool = False) -> str:
     return _area(ORIGIN_STYLE["fillColor"], ORIGIN_STYLE["fillOpacity"], ORIGIN_STYLE["weight"], dashed)
 
 
+def _flow_scale(largest: float) -> str:
+    """The arrows' widths at a few numbers of people, by the map's own width function (none when
+    no number is sourced: `largest` 0)."""
+    people = [n for n in FLOW_KEY_PEOPLE if n <= largest] or ([largest] if largest else [])
+    colour = CATEGORIES["deportation"].colour
+    return "".join(f"{_line(flow_width(n, largest), colour)} {n:,.0f} people<br>" for n in people)
+
+
 def legend_html(
-    present: list[str], chosen: list[str], counts: dict[str, int], year: int, largest_camp: int, losses: bool = False
+    present: list[str],
+    chosen: list[str],
+    counts: dict[str, int],
+    year: int,
+    largest_camp: int,
+    losses: bool = False,
+    largest_deported: float = 0,
 ) -> str:
-    """The legend; `losses`: whether regions shaded by their famine losses per 1,000 are shown."""
+    """The legend; `losses`: whether regions shaded by their famine losses per 1,000 are shown;
+    `largest_deported`: the largest number of people of any deportation (mapview.largest_deported)."""
     rows = "".join(
         f'<li style="opacity:{1 if key in chosen else 0.45}">{_img(symbol_svg(CATEGORIES[key]), 16)} '
         f"{CATEGORIES[key].label} <b>{counts.get(key, 0)}</b></li>"
@@ -74,7 +90,7 @@ def legend_html(
     if "deportation" in chosen:
         colour = CATEGORIES["deportation"].colour
         keys.append(
-            f"<p><b>Deportations</b>: width by people deported<br>{_line(6, colour)} sourced number<br>"
+            f"<p><b>Deportations</b>: width by people deported<br>{_flow_scale(largest_deported)}"
             f"{_line(2, colour, dashed=True)} no sourced number of people<br>"
             f"{_origin()} region taken from<br>"
             f"{_origin(dashed=True)} region taken from, approximate outline</p>"

@@ -123,7 +123,14 @@ def camp_radius(prisoners: int, largest: int) -> float:
     return round(max(MIN_CAMP_RADIUS, MAX_CAMP_RADIUS * math.sqrt(min(prisoners / largest, 1))), 1)
 
 
-def _flow_width(deported: float, largest: float) -> float:
+def largest_deported(events: gpd.GeoDataFrame) -> float:
+    """The largest number of people any deportation took: the one scale of the arrows' widths
+    (0 when no number is sourced)."""
+    largest = events["deported"].max()
+    return float(largest) if largest > 0 else 0.0
+
+
+def flow_width(deported: float, largest: float) -> float:
     """Line width by the number of people deported (square root scale); 0 where none is sourced."""
     if pd.isna(deported):
         return 0
@@ -146,7 +153,8 @@ def loss_colour(props) -> str | None:
 def map_feature(row, largest_prisoners: int, largest_deported: float, colour: str | None) -> dict:
     """What the map frame knows of one event: its shape, id, name and dates (tooltips), and what
     the filters and the styles need: theme `c`, years `y`, a camp's type `t`, activities `a`
-    and circle radius by year `r`, a flow's width `w`, a loss region's colour `f`.
+    and circle radius by year `r`, a flow's width `w`, a loss region's colour `f`, an area's
+    approximate outline `d`.
 
     Details (popups) stay in their own file, fetched on the first click.
     """
@@ -158,20 +166,21 @@ def map_feature(row, largest_prisoners: int, largest_deported: float, colour: st
             "r": {year: camp_radius(count, largest_prisoners) for year, count in row.prisoners.items()},
         }
     if row.category == "deportation":
-        props["w"] = _flow_width(row.deported, largest_deported)
+        props["w"] = flow_width(row.deported, largest_deported)
     if colour:
         props["f"] = colour
+    if row.geometry.geom_type.endswith("Polygon") and row.properties.location_precision == "approximate":
+        props["d"] = 1  # an approximate outline: dashed, answering only on its outline
     return {"type": "Feature", "geometry": _shape(row.geometry), "properties": props}
 
 
 def prepare(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Add what the map needs, once per load: `map_feature` and `loss_colour`."""
     largest_prisoners = largest_camp(events)
-    largest_deported = events["deported"].max()
-    largest_deported = largest_deported if largest_deported > 0 else 1  # none sourced, or all 0
+    largest_flow = largest_deported(events) or 1  # none sourced, or all 0: no division by 0
     colours = [loss_colour(props) for props in events["properties"]]
     features = [
-        map_feature(row, largest_prisoners, largest_deported, colour)
+        map_feature(row, largest_prisoners, largest_flow, colour)
         for row, colour in zip(events.itertuples(), colours)
     ]
     return events.assign(map_feature=features, loss_colour=colours)

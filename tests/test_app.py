@@ -167,3 +167,10 @@ def test_legend_explains_the_holodomor_shading_only_when_it_is_shown():
     assert "famine deaths per 1,000 inhabitants" in with_losses and "150 or more" in with_losses
     assert "per 1,000" not in legend_html(present, present, {"famine": 2}, 1947, 100_000, losses=False)
     assert "per 1,000" not in legend_html(present, ["battle"], {"battle": 1}, 1933, 100_000, losses=True)
+
+
+def test_legend_counts_the_camps_the_camp_filters_leave(app):
+    legend = lambda: app.sidebar.get("html")[0].proto.body  # noqa: E731
+    assert "Gulag camps <b>1</b>" in legend()
+    app.multiselect(key="activities").set_value([]).run()
+    assert "Gulag camps <b>0</b>" in legend()

@@ -101,3 +101,34 @@ def test_a_link_with_its_own_state_skips_the_introduction(browser, atlas_url):
     assert tab.page.locator("section[aria-label='Introduction']").count() == 0
     assert "1941–1945" in tab.shown_text()
     tab.close()
+
+
+def test_approximate_areas_are_dashed_and_leave_clicks_to_what_lies_beneath(browser, atlas_url):
+    """The strategic operations of 1944, drawn as the approximate areas they were fought over:
+    dashed, and answering only on their outline, so that a point inside them is the map's."""
+    tab = open_at(browser, f"{atlas_url}/?years=1944&years=1944&themes=Battles+and+wars&view=52,28,5")
+    tab.wait_until(lambda: tab.map.locator("path.leaflet-interactive").count() > 5)
+    tab.page.wait_for_timeout(500)
+    # Each area's share of a grid of points over its bounds where a click would reach it.
+    areas = tab.map.locator("body").evaluate(
+        """() => {
+          const map = window.map, box = map.getContainer().getBoundingClientRect();
+          return Object.values(map._layers)
+            .filter((l) => l._path && l.feature && l.feature.properties.c && l.feature.geometry.type.endsWith('Polygon'))
+            .map((l) => {
+              const b = l.getBounds(), nw = map.latLngToContainerPoint(b.getNorthWest()),
+                    se = map.latLngToContainerPoint(b.getSouthEast());
+              let answers = 0;
+              for (let i = 1; i < 8; i++) for (let j = 1; j < 8; j++) {
+                const x = nw.x + (se.x - nw.x) * i / 8, y = nw.y + (se.y - nw.y) * j / 8;
+                if (document.elementFromPoint(box.x + x, box.y + y) === l._path) answers++;
+              }
+              return {id: l.feature.properties.id, dash: l._path.getAttribute("stroke-dasharray"), answers: answers / 49};
+            });
+        }"""
+    )
+    assert len(areas) > 3
+    assert all(area["dash"] for area in areas), areas
+    assert all(area["answers"] < 0.25 for area in areas), areas  # the outline may cross the grid
+    assert sum(area["answers"] for area in areas) / len(areas) < 0.1, areas
+    tab.close()
