@@ -121,11 +121,9 @@ def selected(row: dict) -> bool:
     if "Chinese Red Army" in row["belligerents"]:  # Chinese communists, not the Red Army
         return False
     soviet = row["soviet_side"] == "yes"
-    polish_1939 = row["war"] in ("Invasion of Poland", "Battle of the Border") or (
-        year == 1939 and "Poland" in row["belligerents"] and "Germany" in row["belligerents"]
-    )
     tempest = row["war"] == "Operation Tempest"  # Home Army risings as the Red Army arrived
-    return (soviet or polish_1939 or tempest) and war_of(row) is not None
+    explains = int(row["battle_id"]) in reading()["kept_without_soviet_side"]
+    return (soviet or tempest or explains) and war_of(row) is not None
 
 
 def read_whbd() -> list[dict]:

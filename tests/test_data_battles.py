@@ -15,6 +15,7 @@ from data_files import fact_events, features
 from gazetteer import distance_km, distance_to_named_place
 
 from dashboard import dates
+from dashboard.categories import CATEGORIES
 from dashboard.validation import check_document
 from scripts.common import REFERENCE
 from scripts.derive_battles import cdb90_matches, reading
@@ -44,8 +45,20 @@ def test_every_battle_validates():
 
 
 def test_enough_battles_all_points_with_prefixed_ids(battles):
-    assert len(battles) >= 150
+    assert len(battles) >= 130
     assert all(b["id"].startswith("battle-") and b["category"] == "battle" for b in battles)
+
+
+SOVIET_OR_COMMUNIST = ("Soviet", "USSR", "Mongolia")
+
+
+def test_a_battle_without_a_soviet_side_is_linked_to_the_soviet_event_it_explains(battles):
+    """The German-Polish battles of September 1939 are left out: the atlas maps Soviet power."""
+    linked = {other for feature in features(*CATEGORIES) for other in feature["properties"].get("related", [])}
+    for battle in battles:
+        sides = " ".join(battle.get("belligerents", []))
+        assert any(side in sides for side in SOVIET_OR_COMMUNIST) or battle["id"] in linked, battle["id"]
+    assert not any(b["id"] == "battle-westerplatte-1939" for b in battles)
 
 
 def test_every_battle_belongs_to_a_covered_war_and_dates_fall_within_it(battles):
@@ -139,15 +152,11 @@ def test_no_two_battles_of_one_year_share_one_point(battles):
     assert len(points) == len(set(points))
 
 
-# Battles whose sides WHBD marks as uncertain ("Germany (?)") and no work read here confirms.
-SIDES_UNCONFIRMED = {"battle-lomianki-1939"}
-
-
 def test_sides_are_named_without_question_marks(battles):
     """WHBD marks uncertain sides "(?)": a correction with its source names them (Tehumardi,
     Surkonty, the Kirovograd and Bereznegovatoye-Snigirevka offensives)."""
     doubtful = {b["id"] for b in battles if any("?" in side for side in b.get("belligerents", []))}
-    assert doubtful == SIDES_UNCONFIRMED
+    assert doubtful == set()
 
 
 def test_a_battle_of_several_engagements_has_no_outcome_coded_for_one_of_them(battles):

@@ -198,7 +198,7 @@ def test_real_construction_by_russian_and_romanised_name(real):
 
 
 def test_real_battle_with_polish_name_without_diacritics(real):
-    assert "battle-lodz-1939" in ids(search(real, "lodz"))
+    assert "battle-bialystok-minsk-1941" in ids(search(real, "bialystok"))
 
 
 def test_real_events_are_found_by_each_of_their_names(real):
