@@ -27,9 +27,16 @@ MAX_PROBLEMS_SHOWN = 20
 PLAY_STEP_SECONDS = 0.5
 FIRST_VISIT_YEARS = (1937, 1938)  # the Great Terror: a readable first picture, not every event at once
 MAP_HEIGHT = 680  # pixels: with the title and the count above it, the map fits a 900-pixel-high window
-LAYOUT_CSS = (  # less of Streamlit's padding around the page, so that the map takes most of the window
-    "<style>[data-testid='stMainBlockContainer'] { padding: 2.5rem 1.5rem 2rem; }</style>"
+LAYOUT_CSS = (  # less of Streamlit's padding around the page, so that the map takes most of the window;
+    # the skip link out of sight until a keyboard reaches it, and neither it nor its target taking room
+    "<style>[data-testid='stMainBlockContainer'] { padding: 2.5rem 1.5rem 2rem; }"
+    ".stElementContainer:has(.atlas-skip), .stElementContainer:has(#after-the-map) { position: absolute; }"
+    ".atlas-skip { position: absolute; left: -10000px; }"
+    ".atlas-skip:focus { left: 0; z-index: 1000; background: #fff; padding: 0.3rem 0.6rem; border: 2px solid #332288; }"
+    "</style>"
 )
+SKIP_LINK = "<a class='atlas-skip' href='#after-the-map'>Skip the map: to the table of the events shown</a>"
+AFTER_THE_MAP = "<div id='after-the-map' tabindex='-1'></div>"
 
 
 @dataclass(frozen=True)
@@ -413,6 +420,7 @@ def main() -> None:
     if shown.empty:
         st.info(empty_reason(choices, atlas.dataset))
 
+    st.html(SKIP_LINK)  # a keyboard would otherwise pass every symbol on the map
     map_column, side_column = st.columns([3, 1])
     with map_column:
         follow_map_click(show_map(atlas, choices), shown)
@@ -427,6 +435,7 @@ def main() -> None:
             introduction(first_visit_years(events))
             show_prisoner_chart(events, choices)
     show_timeline(events, choices)
+    st.html(AFTER_THE_MAP)
     if table := opened("Table of the events shown", "table-open"):
         with table:
             show_table(shown, events)

@@ -89,6 +89,12 @@
     });
   }
 
+  // A symbol is a button a keyboard reaches: a screen reader reads out its event's name and dates.
+  function named(marker, props) {
+    marker.on("add", () => marker.getElement().setAttribute("aria-label", `${props.name}, ${props.when}`));
+    return marker;
+  }
+
   // One event's layer, in its theme's `style`: a symbol for a point (a circle for a camp), else
   // its shape. Made the first time the event is shown, then kept.
   function eventLayer(feature, theme) {
@@ -97,9 +103,12 @@
     const layer = L.GeoJSON.geometryToLayer(feature, {
       pointToLayer: (_, latlng) =>
         theme.symbol
-          ? L.marker(latlng, {
-              icon: L.divIcon({ html: theme.symbol, className: "atlas-symbol", iconSize: [14, 14], iconAnchor: [7, 7] }),
-            })
+          ? named(
+              L.marker(latlng, {
+                icon: L.divIcon({ html: theme.symbol, className: "atlas-symbol", iconSize: [14, 14], iconAnchor: [7, 7] }),
+              }),
+              props
+            )
           : L.circleMarker(latlng, { radius: HOLLOW_RADIUS }),
       className: props.d ? "atlas-approximate" : "", // answers only on its outline (atlas.css)
     });
@@ -371,7 +380,20 @@
   // The modern tiles, with a switch; land drawn beneath them, so the map stays readable when
   // no tile server answers; the events and the deportations' origins fetched once; the view
   // in the address; the copy-link button.
+  // The frame as a document of its own for assistive technology: the map is its main landmark,
+  // under a heading, and the reader may zoom the page (folium's template forbids it).
+  function describeFrame(map) {
+    document
+      .querySelectorAll("meta[name='viewport']")
+      .forEach((viewport) => viewport.setAttribute("content", "width=device-width, initial-scale=1.0"));
+    const container = map.getContainer();
+    container.setAttribute("role", "main");
+    container.setAttribute("aria-label", "Map of the events shown");
+    container.prepend(element("h1", "atlas-hidden", "Map of the events shown"));
+  }
+
   atlas.setup = function (map, options) {
+    describeFrame(map);
     if (options.fitBounds) map.fitBounds(options.fitBounds, { animate: false }); // the first view: the whole USSR
     keepViewInAddress(map);
     new CopyLink().addTo(map);

@@ -132,3 +132,58 @@ def test_approximate_areas_are_dashed_and_leave_clicks_to_what_lies_beneath(brow
     assert all(area["answers"] < 0.25 for area in areas), areas  # the outline may cross the grid
     assert sum(area["answers"] for area in areas) / len(areas) < 0.1, areas
     tab.close()
+
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"  # `npm install --no-save axe-core@4`
+SERIOUS = ("serious", "critical")
+
+
+def axe_violations(target) -> list[dict]:
+    """axe-core's serious and critical violations in a page or a frame (not its subframes)."""
+    target.add_script_tag(path=str(AXE))
+    return target.evaluate(
+        """(impacts) => axe.run(document, {iframes: false, resultTypes: ['violations']}).then((result) =>
+             result.violations.filter((v) => impacts.includes(v.impact))
+               .map((v) => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' '))})))""",
+        list(SERIOUS),
+    )
+
+
+@pytest.mark.parametrize("query", ["", "?years=1941&years=1945&event=battle-stalingrad-1942"])
+def test_axe_finds_no_serious_violation_on_the_page_nor_in_the_map(browser, atlas_url, query):
+    from test_browser import REQUIRED
+
+    if not AXE.exists():
+        if REQUIRED:
+            raise RuntimeError(f"axe-core not found at {AXE}: run `npm install --no-save axe-core@4`")
+        pytest.skip("axe-core is not installed (npm install --no-save axe-core@4)")
+    tab = open_at(browser, f"{atlas_url}/{query}")
+    tab.page.wait_for_timeout(1500)
+    if query:
+        tab.page.locator(PANEL).wait_for(timeout=20_000)
+    frame = next(frame for frame in tab.page.frames if "streamlit_folium" in frame.url)
+    assert axe_violations(tab.page.main_frame) == []
+    assert axe_violations(frame) == []
+    tab.close()
+
+
+def test_a_keyboard_skips_the_map_to_the_table_and_hears_each_symbols_name(browser, atlas_url):
+    tab = open_at(browser, atlas_url)
+    tab.page.mouse.click(WINDOW["width"] // 2, 5)
+    for presses in range(1, 15):
+        tab.page.keyboard.press("Tab")
+        if tab.page.evaluate("() => document.activeElement.textContent").startswith("Skip the map"):
+            break
+    assert presses < 10, "the skip link is not among the first stops"
+    tab.page.keyboard.press("Enter")
+    tab.page.keyboard.press("Tab")
+    assert "Table of the events shown" in tab.page.evaluate("() => document.activeElement.textContent")
+    tab.page.keyboard.press("Enter")  # opens the table of the events shown
+    tab.page.locator("[data-testid='stDataFrame']").wait_for(timeout=20_000)
+    # Every symbol a keyboard can reach on the map says which event it is.
+    names = tab.map.locator("body").evaluate(
+        "() => [...document.querySelectorAll('.leaflet-marker-icon[tabindex]:not([tabindex=\"-1\"])')]"
+        ".map((el) => el.getAttribute('aria-label'))"
+    )
+    assert names and all(re.search(r"\S, .*\d{4}", name or "") for name in names), names
+    tab.close()
