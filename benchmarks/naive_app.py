@@ -43,7 +43,7 @@ def naive_map(shown, year: int, largest: int) -> folium.Map:
 
 all_events = events()
 first, last = filters.year_bounds(all_events)
-years = st.sidebar.slider("Years", first, last, (first, last))
+years = st.sidebar.slider("Years", first, last, (first, last), key="years", bind="query-params")
 present = [key for key in CATEGORIES if key in set(all_events["category"])]
 themes = st.sidebar.multiselect("Themes", present, default=present, format_func=lambda key: CATEGORIES[key].label)
 shown = filters.select(all_events, years, themes)
