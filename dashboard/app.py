@@ -35,7 +35,7 @@ LAYOUT_CSS = (  # less of Streamlit's padding around the page, so that the map t
     ".atlas-skip:focus { left: 0; z-index: 1000; background: #fff; padding: 0.3rem 0.6rem; border: 2px solid #332288; }"
     "</style>"
 )
-SKIP_LINK = "<a class='atlas-skip' href='#after-the-map'>Skip the map: to the table of the events shown</a>"
+SKIP_LINK = "<a class='atlas-skip' href='#after-the-map'>Skip the map, to the table of events</a>"
 AFTER_THE_MAP = "<div id='after-the-map' tabindex='-1'></div>"
 
 
@@ -340,6 +340,15 @@ def show_prisoner_chart(events: pd.DataFrame, choices: Choices) -> None:
         st.caption(f"Sum of the camps' yearly counts (Smirnov 1998). {last}: {totals.get(last, 0):,} prisoners.")
 
 
+def show_camp_prisoners(events: pd.DataFrame, event_id: str, years: tuple[int, int]) -> None:
+    """A camp's prisoners by year as a small chart, under its details (nothing for other events)."""
+    counts = filters.prisoners_by_year(events[events["id"] == event_id])
+    if counts.empty:
+        return
+    st.caption("Prisoners of this camp by year (counts of 1 January as a rule; Smirnov 1998), the selected years shaded.")
+    st.altair_chart(prisoners_chart(counts, years).properties(height=140), width="stretch")
+
+
 def show_timeline(events: pd.DataFrame, choices: Choices) -> None:
     if not (box := opened("Timeline: events under way each year, by theme", "timeline-open")):
         return
@@ -428,6 +437,7 @@ def main() -> None:
         selected = st.session_state.get("event")
         if selected in atlas.records:
             st.html(panel_html(selected, atlas.records[selected]))
+            show_camp_prisoners(events, selected, choices.years)
             if st.button("Clear selection", key="clear-selection"):
                 select(None, events)
                 st.rerun()

@@ -125,10 +125,15 @@
     layer.bindTooltip(() => tooltipContent(props), { sticky: true, direction: "top" });
     // Leaflet calls the content function again on popup.update(): build the content once.
     let content = null;
+    // Never wider than the map nor taller than half of it (a phone's included), so that the
+    // popup, its close button and the place clicked all stay in view.
+    const room = Math.max(window.innerWidth - 100, 120); // the popup's margins and padding take about 80 pixels
     layer.bindPopup(() => content || (content = popupContent(layer, props)), {
-      maxWidth: 380,
-      minWidth: 260,
+      maxWidth: Math.min(380, room),
+      minWidth: Math.min(260, room),
+      maxHeight: Math.max(window.innerHeight / 2, 150),
       autoPanPadding: [20, 20],
+      autoPanPaddingTopLeft: [20, 70], // below the page's own header when the map is scrolled to the top
     });
     if (feature.geometry.type.endsWith("LineString")) {
       layer.on("add", () => {

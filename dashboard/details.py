@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .bibliography import cite
 from .categories import CATEGORIES
-from .dates import format_span
+from .dates import format_span, granularity
 from .schema import EventProperties, Figure
 
 DATE_PRECISION = {
@@ -19,6 +19,14 @@ LOCATION_PRECISION = {
     "region": "located by region",
     "approximate": "location approximate",
 }
+
+
+def precision_text(start: str, end: str | None, precision: str) -> str:
+    """How precise the dates are; for a span whose ends are written to different precisions
+    (a camp opened in some year, closed on a given day), each end as written."""
+    if precision == "approximate" or not end or granularity(start) == granularity(end):
+        return DATE_PRECISION[precision]
+    return f"start to the {granularity(start)}, end to the {granularity(end)}"
 
 
 def figure_text(figure: Figure) -> str:
@@ -40,7 +48,8 @@ def details(props: EventProperties) -> dict:
         "name": props.name,
         "alt_names": [f"{alt.name} ({alt.lang})" for alt in props.alt_names],
         "kind": " · ".join(filter(None, [category.label, props.subcategory, ", ".join(props.activity)])),
-        "when": f"{format_span(props.start, props.end, props.date_precision)} ({DATE_PRECISION[props.date_precision]})",
+        "when": f"{format_span(props.start, props.end, props.date_precision)} "
+        f"({precision_text(props.start, props.end, props.date_precision)})",
         "place": f"{props.place.name}, {'/'.join(props.place.countries)} ({LOCATION_PRECISION[props.location_precision]})",
         "facts": [
             label + text

@@ -174,3 +174,22 @@ def test_legend_counts_the_camps_the_camp_filters_leave(app):
     assert "Gulag camps <b>1</b>" in legend()
     app.multiselect(key="activities").set_value([]).run()
     assert "Gulag camps <b>0</b>" in legend()
+
+
+def test_a_camps_details_show_its_prisoners_by_year_as_a_chart(monkeypatch):
+    import pyarrow.ipc
+
+    monkeypatch.setenv("ATLAS_EVENTS", str(SAMPLE))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["event"] = "camp-vishersky"
+    app.run()
+    assert "Vishersky ITL" in panel(app)
+    charts = app.get("vega_lite_chart")
+    assert len(charts) == 1
+    assert app.caption[0].value.startswith("Prisoners of this camp by year")
+    tables = [pyarrow.ipc.open_stream(d.data.data).read_all().to_pydict() for d in charts[0].proto.datasets]
+    assert {"year": [1931], "prisoners": [39000]} in tables  # the camp's one count (the sample's)
+    battle = AppTest.from_file(APP, default_timeout=60)
+    battle.query_params["event"] = "battle-stalingrad"
+    battle.run()
+    assert battle.get("vega_lite_chart") == []

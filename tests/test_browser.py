@@ -217,7 +217,7 @@ def test_clicking_an_event_opens_its_popup_with_full_citations(reader):
     text = popup.inner_text()
     assert "Sources" in text
     assert re.search(r"\[[a-z0-9-]+\] .+\d{4}", text), text
-    assert re.search(r"\((dates to the (day|month|year)|dates approximate)\)", text)
+    assert re.search(r"\((dates to the (day|month|year)|dates approximate|start to the \w+, end to the \w+)\)", text)
     reader.screenshot("atlas-popup.png")
 
 

@@ -187,3 +187,33 @@ def test_a_keyboard_skips_the_map_to_the_table_and_hears_each_symbols_name(brows
     )
     assert names and all(re.search(r"\S, .*\d{4}", name or "") for name in names), names
     tab.close()
+
+
+def test_on_a_phone_the_popup_and_its_close_button_stay_within_the_map(browser, atlas_url):
+    phone = {"width": 390, "height": 844}
+    tab = open_at(browser, f"{atlas_url}/?years=1937&years=1938&themes=The+Terror&view=55.7,37.6,5", phone)
+    tab.map.locator(".atlas-symbol").first.wait_for(timeout=20_000)
+    tab.page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    frame = tab.page.locator(MAP_FRAME).bounding_box()
+    x, y = tab.map.locator("body").evaluate(  # an uncovered symbol nearest the middle of the map (Moscow)
+        """() => { const w = innerWidth / 2, h = innerHeight / 2;
+                   const centre = (el) => { const b = el.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2]; };
+                   const open = [...document.querySelectorAll('.atlas-symbol')]
+                     .filter((el) => el.contains(document.elementFromPoint(...centre(el))));
+                   const distance = (el) => Math.hypot(centre(el)[0] - w, centre(el)[1] - h);
+                   return centre(open.reduce((a, b) => (distance(a) < distance(b) ? a : b))); }"""
+    )
+    tab.page.mouse.click(frame["x"] + x, frame["y"] + y)
+    popup = tab.map.locator(".leaflet-popup")
+    popup.locator(".atlas-section").last.wait_for(state="attached", timeout=10_000)
+    tab.page.wait_for_timeout(800)  # the map pans the popup into view
+    tab.screenshot("phone-popup.png")
+    size = tab.map.locator("body").evaluate("() => [window.innerWidth, window.innerHeight]")
+    box = popup.evaluate("(el) => { const b = el.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; }")
+    assert box[0] >= 0 and box[1] >= 0 and box[2] <= size[0] and box[3] <= size[1], (box, size)
+    close = tab.map.locator(".leaflet-popup-close-button")
+    close.click()
+    tab.wait_until(lambda: tab.map.locator(".leaflet-popup").count() == 0)
+    panel = tab.page.locator(PANEL)
+    panel.wait_for(timeout=20_000)  # the details, once, below the map on a phone
+    tab.close()

@@ -16,7 +16,8 @@ def details_of(event_id):
 
 def test_dates_carry_their_precision():
     assert details_of("battle-stalingrad")["when"] == "23 Aug 1942 – 2 Feb 1943 (dates to the day)"
-    assert details_of("camp-vishersky")["when"] == "1929 – 29 Jul 1934 (dates to the year)"
+    # Ends written to different precisions are each described as written, never as both "to the year".
+    assert details_of("camp-vishersky")["when"] == "1929 – 29 Jul 1934 (start to the year, end to the day)"
 
 
 def test_place_carries_location_precision():
