@@ -227,7 +227,7 @@
       return (box.getEast() - box.getWest()) * (box.getNorth() - box.getSouth());
     };
     const largest = parts.reduce((best, part) => (area(part) > area(best) ? part : best));
-    if (area(largest) < 40) return null;
+    if (area(largest) < 10) return null; // square degrees: the Baltic states and East Germany are labelled, Belgium not
     return L.tooltip({
       permanent: true,
       direction: "center",

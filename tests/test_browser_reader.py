@@ -217,3 +217,11 @@ def test_on_a_phone_the_popup_and_its_close_button_stay_within_the_map(browser, 
     panel = tab.page.locator(PANEL)
     panel.wait_for(timeout=20_000)  # the details, once, below the map on a phone
     tab.close()
+
+
+@pytest.mark.parametrize(("year", "states"), [(1938, {"Estonia", "Latvia", "Lithuania"}), (1950, {"East Germany"})])
+def test_small_states_are_labelled_at_the_first_zoom(browser, atlas_url, year, states):
+    tab = open_at(browser, f"{atlas_url}/?years={year}&years={year}")
+    tab.wait_until(lambda: "USSR" in tab.state_labels())
+    assert states <= set(tab.state_labels())
+    tab.close()
