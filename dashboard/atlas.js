@@ -399,7 +399,12 @@
 
   atlas.setup = function (map, options) {
     describeFrame(map);
+    // Zoomed out further than the whole USSR (a phone's first view), only the USSR is named:
+    // the other states' labels would cover one another (atlas.css).
+    const farOut = () => map.getContainer().classList.toggle("atlas-far", map.getZoom() < 2.5);
+    map.on("zoomend", farOut);
     if (options.fitBounds) map.fitBounds(options.fitBounds, { animate: false }); // the first view: the whole USSR
+    farOut();
     keepViewInAddress(map);
     new CopyLink().addTo(map);
     const { url, name, ...tileOptions } = options.tiles;

@@ -225,3 +225,20 @@ def test_small_states_are_labelled_at_the_first_zoom(browser, atlas_url, year, s
     tab.wait_until(lambda: "USSR" in tab.state_labels())
     assert states <= set(tab.state_labels())
     tab.close()
+
+
+def test_on_a_phone_the_scale_bar_shows_and_state_labels_do_not_pile_up(browser, atlas_url):
+    tab = open_at(browser, atlas_url, {"width": 390, "height": 844})
+    tab.wait_until(lambda: "USSR" in tab.state_labels())
+    scale = tab.map.locator(".leaflet-control-scale-line").first
+    box = scale.bounding_box()
+    centre = (box["x"] + box["width"] / 2 - tab.page.locator(MAP_FRAME).bounding_box()["x"],
+              box["y"] + box["height"] / 2 - tab.page.locator(MAP_FRAME).bounding_box()["y"])
+    top = tab.map.locator("body").evaluate("(_, [x, y]) => document.elementFromPoint(x, y).className", list(centre))
+    assert "leaflet-control-scale-line" in top, top  # not under the attribution
+    shown = tab.map.locator(".atlas-state:visible").all_text_contents()
+    assert shown == ["USSR"], shown  # zoomed out to the world, the other names would cover one another
+    tab.map.locator(".leaflet-control-zoom-in").click()
+    tab.wait_until(lambda: len(tab.map.locator(".atlas-state:visible").all_text_contents()) > 5)
+    tab.screenshot("first-screen-phone.png")
+    tab.close()
