@@ -147,11 +147,19 @@
 
   // A camp's circle for `year`: its area proportional to its prisoners that year (the radius
   // is in the data); hollow when no count is recorded.
+  // Returns whether the circle changed (redrawing an unchanged one still costs the browser).
   function sizeCamp(layer, year, style) {
     const radius = layer.feature.properties.r[year] || 0;
-    (layer.getLayers ? layer.getLayers() : [layer]).forEach((circle) => circle.setRadius(radius || HOLLOW_RADIUS));
-    layer.setStyle(radius ? { fillOpacity: style.fillOpacity, dashArray: null } : { fillOpacity: 0, dashArray: "2 2" });
+    const changed = radius !== layer._atlasRadius;
+    if (changed) {
+      (layer.getLayers ? layer.getLayers() : [layer]).forEach((circle) => circle.setRadius(radius || HOLLOW_RADIUS));
+      if (layer._atlasRadius === undefined || !radius !== !layer._atlasRadius) {
+        layer.setStyle(radius ? { fillOpacity: style.fillOpacity, dashArray: null } : { fillOpacity: 0, dashArray: "2 2" });
+      }
+    }
+    layer._atlasRadius = radius;
     layer._atlasYear = year;
+    return changed;
   }
 
   // Whether an event passes the filters; the same rules as filters.select in Python.
@@ -200,8 +208,7 @@
       const feature = data.features[index];
       const theme = data.themes[feature.properties.c];
       const layer = events.layers[index] || (events.layers[index] = eventLayer(feature, theme));
-      if (feature.properties.r !== undefined && layer._atlasYear !== year) {
-        sizeCamp(layer, year, theme.style);
+      if (feature.properties.r !== undefined && layer._atlasYear !== year && sizeCamp(layer, year, theme.style)) {
         resized.push(layer);
       }
       if (!events.shown.has(index)) added.push(layer);
