@@ -10,9 +10,12 @@ from conftest import SAMPLE, as_read
 APP = str(Path(__file__).parents[1] / "dashboard" / "app.py")
 
 
-def run_app(monkeypatch, events_path) -> AppTest:
+def run_app(monkeypatch, events_path, **link) -> AppTest:
+    """The page on `events_path`, opened from a link with the parameters `link`."""
     monkeypatch.setenv("ATLAS_EVENTS", str(events_path))
     app = AppTest.from_file(APP, default_timeout=60)
+    for name, value in link.items():
+        app.query_params[name] = value
     app.run()
     assert not app.exception, app.exception
     return app
@@ -105,21 +108,14 @@ def test_borders_toggle_names_the_year(app):
 
 
 def test_a_link_to_an_event_selects_it_and_sets_its_years(monkeypatch):
-    monkeypatch.setenv("ATLAS_EVENTS", str(SAMPLE))
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params["event"] = "battle-stalingrad"
-    app.run()
+    app = run_app(monkeypatch, SAMPLE, event="battle-stalingrad")
     assert app.slider(key="years").value == (1942, 1943)
     assert "Battle of Stalingrad" in panel(app)
     assert not app.warning
 
 
 def test_a_malformed_link_falls_back_with_a_notice(monkeypatch):
-    monkeypatch.setenv("ATLAS_EVENTS", str(SAMPLE))
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params["event"] = "atlantis"
-    app.query_params["view"] = "up,north"
-    app.run()
+    app = run_app(monkeypatch, SAMPLE, event="atlantis", view="up,north")
     notices = [as_read(w.value) for w in app.warning]
     assert "From the link: event atlantis is not in the atlas: no event selected." in notices
     assert any("view=up,north " in notice for notice in notices)
@@ -145,11 +141,7 @@ def test_a_chosen_flow_is_framed_whole(app):
 
 
 def test_a_links_view_wins_over_its_events_framing(monkeypatch):
-    monkeypatch.setenv("ATLAS_EVENTS", str(SAMPLE))
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params["event"] = "battle-stalingrad"
-    app.query_params["view"] = "55.75,37.62,5"
-    app.run()
+    app = run_app(monkeypatch, SAMPLE, event="battle-stalingrad", view="55.75,37.62,5")
     assert "focus" not in app.session_state
     assert "Battle of Stalingrad" in panel(app)
 
@@ -179,17 +171,12 @@ def test_legend_counts_the_camps_the_camp_filters_leave(app):
 def test_a_camps_details_show_its_prisoners_by_year_as_a_chart(monkeypatch):
     import pyarrow.ipc
 
-    monkeypatch.setenv("ATLAS_EVENTS", str(SAMPLE))
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params["event"] = "camp-vishersky"
-    app.run()
+    app = run_app(monkeypatch, SAMPLE, event="camp-vishersky")
     assert "Vishersky ITL" in panel(app)
     charts = app.get("vega_lite_chart")
     assert len(charts) == 1
     assert app.caption[0].value.startswith("Prisoners of this camp by year")
     tables = [pyarrow.ipc.open_stream(d.data.data).read_all().to_pydict() for d in charts[0].proto.datasets]
     assert {"year": [1931], "prisoners": [39000]} in tables  # the camp's one count (the sample's)
-    battle = AppTest.from_file(APP, default_timeout=60)
-    battle.query_params["event"] = "battle-stalingrad"
-    battle.run()
+    battle = run_app(monkeypatch, SAMPLE, event="battle-stalingrad")
     assert battle.get("vega_lite_chart") == []

@@ -2,10 +2,8 @@
 
 import json
 
-from streamlit.testing.v1 import AppTest
-
-from conftest import SAMPLE, as_read
-from test_app import APP, run_app, shown_line
+from conftest import as_read
+from test_app import run_app, shown_line
 
 
 def problems_banner(app) -> str:
@@ -28,11 +26,7 @@ def test_an_implausible_count_leaves_out_its_event_and_keeps_the_rest(monkeypatc
 
 def test_a_link_to_an_event_with_an_empty_geometry_says_it_is_not_there(monkeypatch, write_geojson, sample_document):
     sample_document["features"][5]["geometry"]["coordinates"] = []
-    monkeypatch.setenv("ATLAS_EVENTS", str(write_geojson(sample_document)))
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params["event"] = "bloc-test-annexation"
-    app.run()
-    assert not app.exception, app.exception
+    app = run_app(monkeypatch, write_geojson(sample_document), event="bloc-test-annexation")
     assert "geometry.coordinates: is empty" in problems_banner(app)
     assert "From the link: event bloc-test-annexation is not in the atlas: no event selected." in [
         as_read(warning.value) for warning in app.warning
