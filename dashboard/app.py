@@ -93,7 +93,7 @@ def show_problems(dataset: Dataset) -> None:
     )
 
 
-def open_link(events: pd.DataFrame) -> None:
+def open_link(events: pd.DataFrame, camp_options: tuple[list[str], list[str]]) -> None:
     """On a session's first run: say what the link asked for that cannot be shown, select its
     event (and its years) and keep its map view. On the second, set the widgets that Streamlit
     took loosely from the link to what the notices say (a widget bound to the address takes the
@@ -104,7 +104,7 @@ def open_link(events: pd.DataFrame) -> None:
     st.session_state["link_opened"] = True
     params = {name: st.query_params.get_all(name) for name in st.query_params}
     st.session_state["introduction"] = not params  # a link with its own state skips it
-    types, activities = filters.camp_options(events)
+    types, activities = camp_options
     options = {"themes": [c.label for c in CATEGORIES.values()], "camp_types": types, "activities": activities}
     reading = permalink.read(params, filters.year_bounds(events), options, set(events["id"]))
     notices = reading.notices
@@ -414,7 +414,7 @@ def main() -> None:
     events = atlas.dataset.events
     st.markdown("### Atlas of the Stalin era, {}–{}".format(*filters.year_bounds(events)))  # the slider's period
     show_problems(atlas.dataset)
-    open_link(events)
+    open_link(events, atlas.camp_options)
 
     step_play(events)
     search_box(atlas)
